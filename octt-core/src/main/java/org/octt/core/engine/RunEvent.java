@@ -1,0 +1,91 @@
+package org.octt.core.engine;
+
+import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.Target;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Progress of a run, streamed as it happens.
+ *
+ * <p>Ordering rules, per target and test case: {@link TestCaseStarted} comes before any of its
+ * {@link StepStarted}; each step's {@link StepStarted} comes before its {@link CheckReported}
+ * events, which come before its {@link StepFinished}; a skipped step gets a {@link StepStarted}
+ * and a {@link StepFinished} with verdict SKIPPED and no check; steps of one test case never
+ * overlap; {@link TestCaseFinished} comes after its last {@link StepFinished}. {@link RunStarted}
+ * is the first event of a run and {@link RunFinished} the last. Events of different targets or
+ * test cases running concurrently interleave.
+ */
+public sealed interface RunEvent {
+
+    /** When the event happened. */
+    Instant at();
+
+    /** The run started; {@code testCases} × {@code targets} test case runs are planned. */
+    record RunStarted(Instant at, int testCases, int targets) implements RunEvent {
+        public RunStarted {
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A test case started against a target. */
+    record TestCaseStarted(Instant at, Target target, String testCaseId, String title) implements RunEvent {
+        public TestCaseStarted {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(testCaseId, "testCaseId");
+            Objects.requireNonNull(title, "title");
+        }
+    }
+
+    /** A step started (or, for a skipped step, is about to be reported skipped). */
+    record StepStarted(Instant at, Target target, String testCaseId, String step, String description)
+            implements RunEvent {
+        public StepStarted {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(testCaseId, "testCaseId");
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
+    /** A step reported a check. */
+    record CheckReported(Instant at, Target target, String testCaseId, String step, CheckResult check)
+            implements RunEvent {
+        public CheckReported {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(testCaseId, "testCaseId");
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(check, "check");
+        }
+    }
+
+    /** A step finished. */
+    record StepFinished(Instant at, Target target, String testCaseId, StepResult result) implements RunEvent {
+        public StepFinished {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(testCaseId, "testCaseId");
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /** A test case finished against a target. */
+    record TestCaseFinished(Instant at, TestCaseResult result) implements RunEvent {
+        public TestCaseFinished {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /** The run finished (or was cancelled); the last event. */
+    record RunFinished(Instant at, RunResult result) implements RunEvent {
+        public RunFinished {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(result, "result");
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package org.octt.core.spi;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a step needs: the target, the security profile and credentials, trust anchors, client
+ * key material, timeouts, a clock and scheduler, a {@link MeterRegistry}, plugin options and the
+ * {@link State} shared between the steps of one run.
+ *
+ * <p>Immutable but for {@link #state()}; build one with {@link #builder(Target)}. The engine gives
+ * each test case run its own copy with a fresh state ({@link #withFreshState()}).
+ * {@link #toString()} never shows a secret.
+ */
+public final class TestContext {
+
+    /** Default bound on concurrent connections to one target. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_TARGET = 2;
+
+    private final Target target;
+    private final SecurityProfile securityProfile;
+    private final Optional<Secret> basicAuthPassword;
+    private final List<X509Certificate> trustAnchors;
+    private final Optional<KeyMaterial> clientKeyMaterial;
+    private final Timeouts timeouts;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final MeterRegistry meterRegistry;
+    private final boolean insecure;
+    private final int maxConnectionsPerTarget;
+    private final Map<String, String> options;
+    private final Map<Class<?>, Object> resources;
+    private final State state;
+
+    private TestContext(Builder b, State state) {
+        this.target = b.target;
+        this.securityProfile = b.securityProfile;
+        this.basicAuthPassword = b.basicAuthPassword;
+        this.trustAnchors = List.copyOf(b.trustAnchors);
+        this.clientKeyMaterial = b.clientKeyMaterial;
+        this.timeouts = b.timeouts;
+        this.clock = b.clock;
+        this.scheduler = b.scheduler;
+        this.meterRegistry = b.meterRegistry;
+        this.insecure = b.insecure;
+        this.maxConnectionsPerTarget = b.maxConnectionsPerTarget;
+        this.options = Map.copyOf(b.options);
+        this.resources = Map.copyOf(b.resources);
+        this.state = state;
+    }
+
+    public static Builder builder(Target target) {
+        return new Builder(target);
+    }
+
+    /** A builder holding this context's settings, to derive a variant (e.g. another target). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A copy with the same settings and a new, empty {@link State}. */
+    public TestContext withFreshState() {
+        return new TestContext(toBuilder(), new State());
+    }
+
+    /** A copy for another target, with a fresh state. */
+    public TestContext withTarget(Target target) {
+        return toBuilder().target(target).build();
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** The Charge Point identity from the URL's last path segment. */
+    public Optional<String> chargePointId() {
+        return target.chargePointId();
+    }
+
+    public SecurityProfile securityProfile() {
+        return securityProfile;
+    }
+
+    /** The Basic auth password (profile 2), if configured. Never print it. */
+    public Optional<Secret> basicAuthPassword() {
+        return basicAuthPassword;
+    }
+
+    /** Trust anchors for the Central System's certificate; empty means the JDK's default trust store. */
+    public List<X509Certificate> trustAnchors() {
+        return trustAnchors;
+    }
+
+    /** Client certificate and key (profile 3), if configured. */
+    public Optional<KeyMaterial> clientKeyMaterial() {
+        return clientKeyMaterial;
+    }
+
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The scheduler for timers (timeouts, delays); a virtual-time scheduler in tests. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public MeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
+    /**
+     * Whether the user explicitly asked to go on (and send credentials) after the server's
+     * certificate failed validation. Reports record it.
+     */
+    public boolean insecure() {
+        return insecure;
+    }
+
+    /** Bound on concurrent connections a test case opens to this target. */
+    public int maxConnectionsPerTarget() {
+        return maxConnectionsPerTarget;
+    }
+
+    /** Plugin-specific options (e.g. {@code ocpp.vendor}), never secrets. */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    public Optional<String> option(String key) {
+        return Optional.ofNullable(options.get(key));
+    }
+
+    /**
+     * A shared resource the embedder supplied (e.g. Reactor Netty {@code LoopResources}), by type.
+     */
+    public <T> Optional<T> resource(Class<T> type) {
+        return Optional.ofNullable(resources.get(type)).map(type::cast);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public String toString() {
+        return "TestContext[target=" + target + ", profile=" + securityProfile.number()
+                + ", password=" + (basicAuthPassword.isPresent() ? "****" : "none")
+                + ", trustAnchors=" + trustAnchors.size()
+                + ", clientCertificate=" + clientKeyMaterial.isPresent()
+                + ", timeouts=" + timeouts + ", insecure=" + insecure + "]";
+    }
+
+    /** Builder of {@link TestContext}; validates each value as it is set. */
+    public static final class Builder {
+        private Target target;
+        private SecurityProfile securityProfile = SecurityProfile.TLS_BASIC_AUTH;
+        private Optional<Secret> basicAuthPassword = Optional.empty();
+        private List<X509Certificate> trustAnchors = List.of();
+        private Optional<KeyMaterial> clientKeyMaterial = Optional.empty();
+        private Timeouts timeouts = Timeouts.DEFAULTS;
+        private Clock clock = Clock.systemUTC();
+        private Scheduler scheduler = Schedulers.parallel();
+        private MeterRegistry meterRegistry;
+        private boolean insecure;
+        private int maxConnectionsPerTarget = DEFAULT_MAX_CONNECTIONS_PER_TARGET;
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private final Map<Class<?>, Object> resources = new LinkedHashMap<>();
+
+        private Builder(Target target) {
+            this.target = Objects.requireNonNull(target, "target");
+        }
+
+        private Builder(TestContext c) {
+            this.target = c.target;
+            this.securityProfile = c.securityProfile;
+            this.basicAuthPassword = c.basicAuthPassword;
+            this.trustAnchors = c.trustAnchors;
+            this.clientKeyMaterial = c.clientKeyMaterial;
+            this.timeouts = c.timeouts;
+            this.clock = c.clock;
+            this.scheduler = c.scheduler;
+            this.meterRegistry = c.meterRegistry;
+            this.insecure = c.insecure;
+            this.maxConnectionsPerTarget = c.maxConnectionsPerTarget;
+            this.options.putAll(c.options);
+            this.resources.putAll(c.resources);
+        }
+
+        public Builder target(Target target) {
+            this.target = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        public Builder securityProfile(SecurityProfile profile) {
+            this.securityProfile = Objects.requireNonNull(profile, "securityProfile");
+            return this;
+        }
+
+        public Builder basicAuthPassword(Secret password) {
+            this.basicAuthPassword = Optional.of(Objects.requireNonNull(password, "basicAuthPassword"));
+            return this;
+        }
+
+        public Builder trustAnchors(List<X509Certificate> anchors) {
+            this.trustAnchors = List.copyOf(anchors);
+            return this;
+        }
+
+        public Builder clientKeyMaterial(KeyMaterial keyMaterial) {
+            this.clientKeyMaterial = Optional.of(Objects.requireNonNull(keyMaterial, "clientKeyMaterial"));
+            return this;
+        }
+
+        public Builder timeouts(Timeouts timeouts) {
+            this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+            return this;
+        }
+
+        public Builder insecure(boolean insecure) {
+            this.insecure = insecure;
+            return this;
+        }
+
+        public Builder maxConnectionsPerTarget(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("connections per target must be at least 1, was: " + max);
+            }
+            this.maxConnectionsPerTarget = max;
+            return this;
+        }
+
+        public Builder option(String key, String value) {
+            options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public <T> Builder resource(Class<T> type, T value) {
+            resources.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public TestContext build() {
+            if (meterRegistry == null) {
+                meterRegistry = new SimpleMeterRegistry();
+            }
+            return new TestContext(this, new State());
+        }
+    }
+}
