@@ -293,6 +293,30 @@ class EngineTests {
     }
 
     @Test
+    void runsStepsTimeoutsAndAbortsOnRealParallelThreads() {
+        Step delayed = Step.of("delayed", "answers later", c -> Mono.delay(Duration.ofMillis(20), c.scheduler())
+                .map(t -> CheckResult.passed("delayed.ok", "answered")).flux());
+        Step hangs = Step.of("hangs", "never answers", c -> Flux.never());
+        Step aborts = Step.of("aborts", "refused", c -> Mono.delay(Duration.ofMillis(5), c.scheduler())
+                .then(Mono.<CheckResult>error(new StepAbortedException("refused"))).flux());
+        TestContext ctx = TestContext.builder(TARGET)
+                .scheduler(reactor.core.scheduler.Schedulers.parallel())
+                .timeouts(Timeouts.DEFAULTS.withStep(Duration.ofMillis(200)))
+                .build();
+
+        RunResult result = runToEnd(new RunPlan(List.of(FakeTestCase.of("A", delayed, hangs, delayed),
+                FakeTestCase.of("B", delayed, aborts, delayed)), List.of(ctx, ctx), 4));
+
+        assertThat(result.testCases()).hasSize(4).allSatisfy(tc -> {
+            assertThat(tc.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(tc.reasons()).singleElement().asString()
+                    .isIn("hangs: step 'hangs' did not finish within the step timeout of 200ms", "aborts: refused");
+            assertThat(tc.steps()).extracting(StepResult::verdict)
+                    .containsExactly(Verdict.PASSED, Verdict.INCONCLUSIVE, Verdict.SKIPPED);
+        });
+    }
+
+    @Test
     void givesEachRunAFreshState() {
         StateKey<String> key = StateKey.of("seen", String.class);
         Step remember = Step.of("remember", "reads then writes state", c -> {
