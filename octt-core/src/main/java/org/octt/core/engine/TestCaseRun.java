@@ -75,12 +75,12 @@ final class TestCaseRun {
             return new RunEvent.TestCaseStarted(startedAt, context.target(), id, title);
         }
 
+        /** Runs the step, or reports it skipped when an earlier step could not go on. */
         Flux<RunEvent> step(String id, Step step) {
-            Optional<String> abortedBy = abort;
-            if (abortedBy.isPresent()) {
-                return Flux.defer(() -> skipped(id, step, abortedBy.get()));
-            }
-            return Flux.defer(() -> new StepRun(id, step).events());
+            return Flux.defer(() -> {
+                Optional<String> abortedBy = abort;
+                return abortedBy.isPresent() ? skipped(id, step, abortedBy.get()) : new StepRun(id, step).events();
+            });
         }
 
         private Flux<RunEvent> skipped(String id, Step step, String why) {
