@@ -236,7 +236,8 @@ public final class PluginRegistry implements AutoCloseable {
 
     private static Optional<String> checkReadable(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
-            return Optional.empty();
+            return file.getManifest() != null || file.entries().hasMoreElements()
+                    ? Optional.empty() : Optional.of("the jar is empty");
         } catch (IOException | SecurityException e) {
             return Optional.of("not a readable jar: " + oneLine(e));
         }
