@@ -1,10 +1,67 @@
 package org.octt.core.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.octt.core.spi.TestCase;
+import org.octt.core.spi.TestContext;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs test cases. STUB: signatures fixed, implementation pending (issue 2).
+ * Runs test cases on Project Reactor and streams their progress as {@link RunEvent}s.
+ *
+ * <h2>The card's rule</h2>
+ * Each test case runs against each target with {@link TestContext#withFreshState()}; its steps run
+ * in order, one at a time.
+ * <ul>
+ *   <li>A {@code FAILED} check never stops later steps; the test case is {@code FAILED} and
+ *       {@link TestCaseResult#reasons()} holds one line {@code <check id>: <message>} per failed or
+ *       inconclusive check.</li>
+ *   <li>A step that signals {@link org.octt.core.spi.StepAbortedException}, or that does not finish
+ *       within {@link org.octt.core.spi.Timeouts#step()} (timed on {@link TestContext#scheduler()}),
+ *       is {@code INCONCLUSIVE} with the reason (a reasons line {@code <step>: <reason>}); the later
+ *       steps are reported {@code SKIPPED} with the reason
+ *       {@code not run: step '<name>' could not go on: <reason>}; the test case is
+ *       {@code INCONCLUSIVE} unless a check {@code FAILED}.</li>
+ *   <li>Any other error of a step becomes an {@code INCONCLUSIVE} check {@code <step>.error} with the
+ *       error's message; later steps still run.</li>
+ *   <li>A step's verdict is {@link org.octt.core.spi.Verdict#combine} of its checks ({@code PASSED}
+ *       when it reports none).</li>
+ * </ul>
+ *
+ * <h2>Concurrency and cancellation</h2>
+ * The (test case, target) runs of a plan go through {@code flatMap} with
+ * {@link RunPlan#concurrency()} as the bound, target by target, test cases in plan order.
+ * Disposing the subscription cancels the steps in flight (their {@code Flux} is cancelled, which
+ * closes their connections) and no {@link RunEvent.RunFinished} is emitted. To stop a run and still
+ * get its result, use {@link #run(RunPlan, Publisher)}.
+ *
+ * <h2>Metrics</h2>
+ * Recorded on the registry given to {@link #create(MeterRegistry)}, never on the global one:
+ * <ul>
+ *   <li>timer {@code octt.testcase.duration}, tags {@code testcase}, {@code verdict}: one sample per
+ *       finished (test case, target) run;</li>
+ *   <li>timer {@code octt.step.duration}, tags {@code testcase}, {@code step}, {@code verdict}: one
+ *       sample per finished or skipped step (skipped steps with zero duration);</li>
+ *   <li>counter {@code octt.checks}, tags {@code testcase}, {@code check}, {@code verdict}: one per
+ *       reported check.</li>
+ * </ul>
+ * Runs cancelled before they finish record nothing for the unfinished part.
+ *
+ * <h2>Time and threads</h2>
+ * Event timestamps and durations come from each target's {@link TestContext#clock()} (the first
+ * target's clock for {@link RunEvent.RunStarted} and {@link RunEvent.RunFinished}). The engine never
+ * blocks; events are emitted on whatever thread the steps and timers signal on, serially.
+ * An engine is immutable and thread-safe; one may run many plans at once.
  */
 public final class Engine {
 
@@ -14,17 +71,94 @@ public final class Engine {
         this.meterRegistry = meterRegistry;
     }
 
-    /** An engine recording metrics on this registry (never the global one). */
+    /**
+     * An engine recording metrics on this registry (never the global one).
+     *
+     * @param meterRegistry where to record the metrics listed in the class javadoc; not null
+     */
     public static Engine create(MeterRegistry meterRegistry) {
-        return new Engine(java.util.Objects.requireNonNull(meterRegistry, "meterRegistry"));
+        return new Engine(Objects.requireNonNull(meterRegistry, "meterRegistry"));
     }
 
     /**
      * Runs the plan lazily on subscription; the stream follows the ordering rules of
-     * {@link RunEvent} and ends with {@link RunEvent.RunFinished}. Disposing the subscription
-     * cancels the run and closes its connections.
+     * {@link RunEvent} and ends with {@link RunEvent.RunFinished}. Each subscription is a new run.
+     * Disposing the subscription cancels the run and closes its connections.
+     *
+     * @param plan what to run; not null
+     * @return a cold stream of events; never fails for a verdict (failures are data)
      */
     public Flux<RunEvent> run(RunPlan plan) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return run(plan, Mono.never());
+    }
+
+    /**
+     * Runs the plan like {@link #run(RunPlan)}, and stops it when {@code cancelSignal} emits a value,
+     * completes or fails: the test cases in flight are cancelled (their steps' {@code Flux} is
+     * cancelled), none is started any more, and {@link RunEvent.RunFinished} is still emitted with
+     * {@link RunResult#cancelled()} {@code true}, the results of the test cases that finished and,
+     * in {@link RunResult#notRun()}, every planned {@code <id> @ <url>} that did not finish.
+     * This is how a CLI stops on Ctrl-C and still writes its reports.
+     *
+     * @param plan         what to run; not null
+     * @param cancelSignal stops the run when it signals anything; {@code Mono.never()} for none
+     * @return a cold stream of events that ends with {@link RunEvent.RunFinished}
+     */
+    public Flux<RunEvent> run(RunPlan plan, Publisher<?> cancelSignal) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(cancelSignal, "cancelSignal");
+        return Flux.defer(() -> {
+            Clock clock = plan.targets().get(0).clock();
+            Instant startedAt = clock.instant();
+            List<Planned> planned = new ArrayList<>();
+            for (TestContext target : plan.targets()) {
+                for (TestCase testCase : plan.testCases()) {
+                    planned.add(new Planned(planned.size(), testCase, target));
+                }
+            }
+            ConcurrentLinkedQueue<TestCaseResult> finished = new ConcurrentLinkedQueue<>();
+            var finishedIndexes = ConcurrentHashMap.<Integer>newKeySet();
+            AtomicBoolean cancelled = new AtomicBoolean();
+
+            Mono<Boolean> stop = Flux.from(cancelSignal).next()
+                    .map(any -> Boolean.TRUE)
+                    .defaultIfEmpty(Boolean.TRUE)
+                    .onErrorReturn(Boolean.TRUE)
+                    .doOnNext(any -> cancelled.set(true));
+
+            Flux<RunEvent> body = Flux.fromIterable(planned)
+                    .flatMap(p -> new TestCaseRun(p.testCase(), p.target(), meterRegistry).events()
+                                    .doOnNext(e -> {
+                                        if (e instanceof RunEvent.TestCaseFinished f) {
+                                            finished.add(f.result());
+                                            finishedIndexes.add(p.index());
+                                        }
+                                    }),
+                            plan.concurrency())
+                    .takeUntilOther(stop);
+
+            Mono<RunEvent> runFinished = Mono.fromCallable(() -> {
+                Instant now = clock.instant();
+                List<String> notRun = planned.stream()
+                        .filter(p -> !finishedIndexes.contains(p.index()))
+                        .map(p -> p.testCase().id() + " @ " + p.target().target().url())
+                        .toList();
+                RunResult result = new RunResult(startedAt, nonNegative(java.time.Duration.between(startedAt, now)),
+                        List.copyOf(finished), cancelled.get(), notRun);
+                return new RunEvent.RunFinished(now, result);
+            });
+
+            return Mono.<RunEvent>just(new RunEvent.RunStarted(startedAt, plan.testCases().size(),
+                            plan.targets().size()))
+                    .concatWith(body)
+                    .concatWith(runFinished);
+        });
+    }
+
+    static java.time.Duration nonNegative(java.time.Duration d) {
+        return d.isNegative() ? java.time.Duration.ZERO : d;
+    }
+
+    private record Planned(int index, TestCase testCase, TestContext target) {
     }
 }

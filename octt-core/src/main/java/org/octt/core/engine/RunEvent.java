@@ -15,7 +15,12 @@ import java.util.Objects;
  * and a {@link StepFinished} with verdict SKIPPED and no check; steps of one test case never
  * overlap; {@link TestCaseFinished} comes after its last {@link StepFinished}. {@link RunStarted}
  * is the first event of a run and {@link RunFinished} the last. Events of different targets or
- * test cases running concurrently interleave.
+ * test cases running concurrently interleave. A (test case, target) run whose steps all finished
+ * ends with {@link TestCaseFinished}; one cancelled midway ends without it. Disposing the
+ * subscription ends the stream without {@link RunFinished}; a cancel signal given to
+ * {@link Engine#run(RunPlan, org.reactivestreams.Publisher)} still ends it with one.
+ *
+ * <p>Events are delivered serially, on the thread that produced them (a step's, a timer's).
  */
 public sealed interface RunEvent {
 

@@ -1,0 +1,220 @@
+package org.octt.core.engine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.Step;
+import org.octt.core.spi.StepAbortedException;
+import org.octt.core.spi.TestCase;
+import org.octt.core.spi.TestContext;
+import org.octt.core.spi.Verdict;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One test case against one target: the card's rule, events and metrics. Used once per
+ * subscription; its steps run one at a time (concatMap), so the mutable fields are touched by one
+ * signal at a time.
+ */
+final class TestCaseRun {
+
+    private final TestCase testCase;
+    private final TestContext base;
+    private final MeterRegistry meters;
+
+    TestCaseRun(TestCase testCase, TestContext base, MeterRegistry meters) {
+        this.testCase = testCase;
+        this.base = base;
+        this.meters = meters;
+    }
+
+    Flux<RunEvent> events() {
+        return Flux.defer(() -> {
+            RunState run = new RunState(base.withFreshState());
+            String id = testCase.id();
+            String title = testCase.title();
+            List<Step> steps;
+            try {
+                steps = List.copyOf(testCase.steps());
+            } catch (RuntimeException e) {
+                return Flux.just(run.started(id, title), run.brokenTestCase(id, title,
+                        "test case '" + id + "' could not list its steps: " + messageOf(e)));
+            }
+            if (steps.isEmpty()) {
+                return Flux.just(run.started(id, title), run.brokenTestCase(id, title,
+                        "test case '" + id + "' has no steps"));
+            }
+            return Mono.fromCallable(() -> run.started(id, title))
+                    .concatWith(Flux.fromIterable(steps).concatMap(step -> run.step(id, step)))
+                    .concatWith(Mono.fromCallable(() -> run.finished(id, title)));
+        });
+    }
+
+    /** The state of one subscription. */
+    private final class RunState {
+        private final TestContext context;
+        private final List<StepResult> results = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> reasons = Collections.synchronizedList(new ArrayList<>());
+        private volatile Instant startedAt;
+        private volatile Optional<String> abort = Optional.empty();
+
+        RunState(TestContext context) {
+            this.context = context;
+        }
+
+        RunEvent started(String id, String title) {
+            startedAt = context.clock().instant();
+            return new RunEvent.TestCaseStarted(startedAt, context.target(), id, title);
+        }
+
+        /** Runs the step, or reports it skipped when an earlier step could not go on. */
+        Flux<RunEvent> step(String id, Step step) {
+            return Flux.defer(() -> {
+                Optional<String> abortedBy = abort;
+                return abortedBy.isPresent() ? skipped(id, step, abortedBy.get()) : new StepRun(id, step).events();
+            });
+        }
+
+        private Flux<RunEvent> skipped(String id, Step step, String why) {
+            Instant now = context.clock().instant();
+            StepResult result = new StepResult(step.name(), step.description(), Verdict.SKIPPED, why,
+                    Duration.ZERO, List.of());
+            results.add(result);
+            recordStep(id, result);
+            return Flux.just(new RunEvent.StepStarted(now, context.target(), id, step.name(), step.description()),
+                    new RunEvent.StepFinished(now, context.target(), id, result));
+        }
+
+        RunEvent finished(String id, String title) {
+            Instant now = context.clock().instant();
+            List<StepResult> steps = List.copyOf(results);
+            Verdict verdict = Verdict.combine(steps.stream().map(StepResult::verdict).toList());
+            return finishedEvent(id, title, verdict, List.copyOf(reasons), steps, now);
+        }
+
+        RunEvent brokenTestCase(String id, String title, String reason) {
+            return finishedEvent(id, title, Verdict.INCONCLUSIVE, List.of(reason), List.of(),
+                    context.clock().instant());
+        }
+
+        private RunEvent finishedEvent(String id, String title, Verdict verdict, List<String> reasons,
+                                       List<StepResult> steps, Instant now) {
+            Duration duration = Engine.nonNegative(Duration.between(startedAt, now));
+            TestCaseResult result = new TestCaseResult(context.target(), id, title, verdict, reasons, startedAt,
+                    duration, context.insecure(), steps);
+            Timer.builder("octt.testcase.duration")
+                    .description("Duration of one test case run against one target")
+                    .tag("testcase", id)
+                    .tag("verdict", verdict.name())
+                    .register(meters)
+                    .record(duration);
+            return new RunEvent.TestCaseFinished(now, result);
+        }
+
+        private void recordStep(String id, StepResult result) {
+            Timer.builder("octt.step.duration")
+                    .description("Duration of one step of a test case run")
+                    .tag("testcase", id)
+                    .tag("step", result.name())
+                    .tag("verdict", result.verdict().name())
+                    .register(meters)
+                    .record(result.duration());
+        }
+
+        /** One step of this run. */
+        private final class StepRun {
+            private final String id;
+            private final Step step;
+            private final List<CheckResult> checks = Collections.synchronizedList(new ArrayList<>());
+            private volatile Instant stepStartedAt;
+            private volatile Optional<String> abortReason = Optional.empty();
+            private volatile Optional<String> errorReason = Optional.empty();
+
+            StepRun(String id, Step step) {
+                this.id = id;
+                this.step = step;
+            }
+
+            Flux<RunEvent> events() {
+                Duration timeout = context.timeouts().step();
+                // takeUntilOther cancels the step (closing its connections) when the deadline ticks
+                Mono<Long> deadline = Mono.delay(timeout, context.scheduler())
+                        .doOnNext(tick -> abortReason = Optional.of("step '" + step.name()
+                                + "' did not finish within the step timeout of " + Durations.format(timeout)));
+                Flux<RunEvent> body = Flux.defer(() -> step.run(context))
+                        .takeUntilOther(deadline)
+                        .map(this::reported)
+                        .onErrorResume(this::failed);
+                return Mono.fromCallable(this::started)
+                        .concatWith(body)
+                        .concatWith(Mono.fromCallable(this::finished));
+            }
+
+            private RunEvent started() {
+                stepStartedAt = context.clock().instant();
+                return new RunEvent.StepStarted(stepStartedAt, context.target(), id, step.name(), step.description());
+            }
+
+            private RunEvent reported(CheckResult check) {
+                checks.add(check);
+                Counter.builder("octt.checks")
+                        .description("Checks reported, by verdict")
+                        .tag("testcase", id)
+                        .tag("check", check.id())
+                        .tag("verdict", check.verdict().name())
+                        .register(meters)
+                        .increment();
+                return new RunEvent.CheckReported(context.clock().instant(), context.target(), id, step.name(), check);
+            }
+
+            private Flux<RunEvent> failed(Throwable error) {
+                if (error instanceof StepAbortedException) {
+                    abortReason = Optional.of(messageOf(error));
+                    return Flux.empty();
+                }
+                String message = messageOf(error);
+                errorReason = Optional.of(message);
+                return Flux.just(reported(CheckResult.inconclusive(step.name() + ".error", message)));
+            }
+
+            private RunEvent finished() {
+                Instant now = context.clock().instant();
+                List<CheckResult> reported = List.copyOf(checks);
+                List<Verdict> verdicts = new ArrayList<>(reported.stream().map(CheckResult::verdict).toList());
+                abortReason.ifPresent(r -> verdicts.add(Verdict.INCONCLUSIVE));
+                Verdict verdict = Verdict.combine(verdicts);
+                String reason = abortReason.or(() -> errorReason).orElse("");
+                StepResult result = new StepResult(step.name(), step.description(), verdict, reason,
+                        Engine.nonNegative(Duration.between(stepStartedAt, now)), reported);
+                results.add(result);
+                for (CheckResult c : reported) {
+                    if (c.verdict() == Verdict.FAILED || c.verdict() == Verdict.INCONCLUSIVE) {
+                        reasons.add(c.id() + ": " + c.message());
+                    }
+                }
+                abortReason.ifPresent(r -> {
+                    reasons.add(step.name() + ": " + r);
+                    abort = Optional.of("not run: step '" + step.name() + "' could not go on: " + r);
+                });
+                recordStep(id, result);
+                return new RunEvent.StepFinished(now, context.target(), id, result);
+            }
+        }
+    }
+
+    static String messageOf(Throwable error) {
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            return error.getClass().getName();
+        }
+        return message;
+    }
+}

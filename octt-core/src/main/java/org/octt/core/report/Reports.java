@@ -1,0 +1,45 @@
+package org.octt.core.report;
+
+import org.octt.core.engine.RunResult;
+import org.octt.core.engine.TestCaseResult;
+import org.octt.core.spi.Target;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the report writers share. */
+final class Reports {
+
+    private Reports() {
+    }
+
+    /** The target of the first test case result, if any finished. */
+    static Optional<Target> firstTarget(RunResult r) {
+        return r.testCases().stream().map(TestCaseResult::target).findFirst();
+    }
+
+    /**
+     * Every distinct target URL, in order: those of the results, then those named in
+     * {@link RunResult#notRun()} ({@code <id> @ <url>}).
+     */
+    static List<String> targetUrls(RunResult r) {
+        Set<String> urls = new LinkedHashSet<>();
+        r.testCases().forEach(tc -> urls.add(tc.target().url().toString()));
+        for (String n : r.notRun()) {
+            int at = n.indexOf(" @ ");
+            if (at >= 0) {
+                urls.add(n.substring(at + 3));
+            }
+        }
+        return List.copyOf(urls);
+    }
+
+    /** {@code address:port} of a resolve override, without a DNS lookup. */
+    static String connectTo(InetSocketAddress a) {
+        String host = a.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+}

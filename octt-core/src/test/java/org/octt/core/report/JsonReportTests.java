@@ -1,0 +1,102 @@
+package org.octt.core.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.octt.core.Version;
+import org.octt.core.engine.RunResult;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonReportTests {
+
+    private static JsonNode write(RunResult result) throws IOException {
+        StringWriter out = new StringWriter();
+        JsonReport.write(result, out);
+        assertThat(out.toString()).doesNotContain(ReportFixtures.PASSWORD);
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    @Test
+    void writesEveryDocumentedFieldInAShapeJacksonReadsBack() throws IOException {
+        JsonNode root = write(ReportFixtures.run());
+
+        assertThat(fieldNames(root)).containsExactly("tool", "startedAt", "durationMs", "verdict", "cancelled",
+                "notRun", "target", "targets", "testCases");
+        assertThat(root.at("/tool/name").asText()).isEqualTo("octt");
+        assertThat(root.at("/tool/version").asText()).isEqualTo(Version.current()).isNotEqualTo("unknown");
+        assertThat(Instant.parse(root.get("startedAt").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(root.get("durationMs").isIntegralNumber()).isTrue();
+        assertThat(root.get("verdict").asText()).isEqualTo("FAILED");
+        assertThat(root.get("cancelled").asBoolean()).isFalse();
+        assertThat(root.get("notRun")).isEmpty();
+        assertThat(root.at("/target/url").asText()).isEqualTo("wss://csms.example.com:8443/ocpp/CP001");
+        assertThat(root.at("/target/connectTo").asText()).isEqualTo("127.0.0.1:9443");
+        assertThat(root.get("targets")).extracting(JsonNode::asText).containsExactly("wss://csms.example.com:8443/ocpp/CP001");
+
+        JsonNode tc = root.at("/testCases/0");
+        assertThat(fieldNames(tc)).containsExactly("id", "title", "target", "verdict", "reasons", "startedAt",
+                "durationMs", "insecure", "checks", "steps");
+        assertThat(tc.get("id").asText()).isEqualTo("TC_086_CSMS");
+        assertThat(tc.get("title").asText()).isEqualTo("TLS - server-side certificate - Valid certificate");
+        assertThat(tc.at("/target/connectTo").asText()).isEqualTo("127.0.0.1:9443");
+        assertThat(tc.get("verdict").asText()).isEqualTo("FAILED");
+        assertThat(tc.get("reasons")).extracting(JsonNode::asText).containsExactly(
+                "tls.cipher: " + ReportFixtures.NASTY, "ocpp-connect: connection refused");
+        assertThat(tc.get("insecure").asBoolean()).isFalse();
+
+        JsonNode checks = tc.get("checks");
+        assertThat(checks).extracting(c -> c.get("id").asText()).containsExactly("tls.version", "tls.cipher", "cert.fqdn");
+        assertThat(fieldNames(checks.get(0))).containsExactly("id", "step", "verdict", "message", "warnings", "evidence");
+        assertThat(checks.get(0).get("step").asText()).isEqualTo("tls-handshake");
+        assertThat(checks.get(0).get("warnings")).extracting(JsonNode::asText).containsExactly("also accepts TLS 1.1");
+        assertThat(checks.get(0).at("/evidence/protocol").asText()).isEqualTo("TLSv1.2");
+        assertThat(checks.get(1).get("verdict").asText()).isEqualTo("FAILED");
+        assertThat(checks.get(1).get("message").asText()).isEqualTo(ReportFixtures.NASTY);
+        assertThat(checks.get(1).at("/evidence/offered")).extracting(JsonNode::asText).containsExactly("A", "B");
+        assertThat(checks.get(1).at("/evidence/keyBits").asInt()).isEqualTo(1024);
+        assertThat(checks.get(2).get("verdict").asText()).isEqualTo("SKIPPED");
+
+        JsonNode steps = tc.get("steps");
+        assertThat(fieldNames(steps.get(0))).containsExactly("name", "description", "verdict", "reason", "durationMs", "checks");
+        assertThat(steps).extracting(s -> s.get("name").asText() + "=" + s.get("verdict").asText())
+                .containsExactly("tls-handshake=FAILED", "ocpp-connect=INCONCLUSIVE", "boot=SKIPPED");
+        assertThat(steps.get(0).get("checks")).extracting(JsonNode::asText)
+                .containsExactly("tls.version", "tls.cipher", "cert.fqdn");
+        assertThat(steps.get(1).get("reason").asText()).isEqualTo("connection refused");
+        assertThat(steps.get(2).get("reason").asText())
+                .isEqualTo("not run: step 'ocpp-connect' could not go on: connection refused");
+    }
+
+    @Test
+    void namesTheTargetAndTheTestCasesNotRunWhenACancelledRunFinishedNone() throws IOException {
+        RunResult cancelled = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(1500), List.of(),
+                true, List.of("TC_086_CSMS @ wss://a.example.com/ocpp/CP1", "TC_086_CSMS @ wss://b.example.com/ocpp/CP1"));
+
+        JsonNode root = write(cancelled);
+
+        assertThat(root.get("verdict").asText()).isEqualTo("INCONCLUSIVE");
+        assertThat(root.get("cancelled").asBoolean()).isTrue();
+        assertThat(root.get("durationMs").asLong()).isEqualTo(1500);
+        assertThat(root.get("startedAt").asText()).isEqualTo("2025-01-02T03:04:05Z");
+        assertThat(root.get("notRun")).extracting(JsonNode::asText).containsExactly(
+                "TC_086_CSMS @ wss://a.example.com/ocpp/CP1", "TC_086_CSMS @ wss://b.example.com/ocpp/CP1");
+        assertThat(root.at("/target/url").asText()).isEqualTo("wss://a.example.com/ocpp/CP1");
+        assertThat(root.get("targets")).extracting(JsonNode::asText)
+                .containsExactly("wss://a.example.com/ocpp/CP1", "wss://b.example.com/ocpp/CP1");
+        assertThat(root.get("testCases")).isEmpty();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,79 @@
+package org.octt.core.report;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.octt.core.engine.Engine;
+import org.octt.core.engine.RunEvent;
+import org.octt.core.engine.RunPlan;
+import org.octt.core.engine.RunResult;
+import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.OcppVersion;
+import org.octt.core.spi.Secret;
+import org.octt.core.spi.Step;
+import org.octt.core.spi.StepAbortedException;
+import org.octt.core.spi.SystemUnderTest;
+import org.octt.core.spi.Target;
+import org.octt.core.spi.TestCase;
+import org.octt.core.spi.TestContext;
+import reactor.core.publisher.Flux;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A run result made by the engine, with every verdict, awkward characters and a secret in the context. */
+final class ReportFixtures {
+
+    static final String PASSWORD = "s3cr3t-Passw0rd";
+    static final String NASTY = "expected <TLS 1.2> & \"strong\" 'ciphers'\nsaw \u0001 TLS 1.0";
+
+    private ReportFixtures() {
+    }
+
+    static RunResult run() {
+        TestCase tc = new TestCase() {
+            @Override
+            public String id() {
+                return "TC_086_CSMS";
+            }
+
+            @Override
+            public String title() {
+                return "TLS - server-side certificate - Valid certificate";
+            }
+
+            @Override
+            public SystemUnderTest systemUnderTest() {
+                return SystemUnderTest.CENTRAL_SYSTEM;
+            }
+
+            @Override
+            public OcppVersion ocppVersion() {
+                return OcppVersion.OCPP_16J;
+            }
+
+            @Override
+            public List<Step> steps() {
+                return List.of(
+                        Step.of("tls-handshake", "TLS handshake", ctx -> Flux.just(
+                                CheckResult.passed("tls.version", "TLS 1.2 negotiated")
+                                        .withWarning("also accepts TLS 1.1")
+                                        .withEvidence(Map.of("protocol", "TLSv1.2")),
+                                CheckResult.failed("tls.cipher", NASTY)
+                                        .withEvidence("offered", List.of("A", "B"))
+                                        .withEvidence("keyBits", 1024),
+                                CheckResult.skipped("cert.fqdn", "no certificate to compare"))),
+                        Step.of("ocpp-connect", "WebSocket upgrade",
+                                ctx -> Flux.error(new StepAbortedException("connection refused"))),
+                        Step.of("boot", "BootNotification", ctx -> Flux.just(CheckResult.passed("never", "never"))));
+            }
+        };
+        TestContext ctx = TestContext.builder(Target.parse("wss://csms.example.com:8443/ocpp/CP001")
+                        .withConnectAddress(new InetSocketAddress("127.0.0.1", 9443)))
+                .basicAuthPassword(Secret.of(PASSWORD))
+                .build();
+        RunEvent last = Engine.create(new SimpleMeterRegistry()).run(RunPlan.of(List.of(tc), ctx)).last()
+                .block(Duration.ofSeconds(10));
+        return ((RunEvent.RunFinished) last).result();
+    }
+}
