@@ -20,8 +20,6 @@ import java.util.Optional;
  */
 public final class CapturedCertificate {
 
-    private static final Provider BC = new BouncyCastleProvider();
-
     private final byte[] encoded;
     private final X509Certificate certificate;
     private final String parseError;
@@ -42,11 +40,16 @@ public final class CapturedCertificate {
             jdkError = e instanceof CertificateException ce ? ce : new CertificateException(e);
         }
         try {
-            return new CapturedCertificate(copy, parse(CertificateFactory.getInstance("X.509", BC), copy), null);
+            return new CapturedCertificate(copy, parse(CertificateFactory.getInstance("X.509", BcHolder.BC), copy), null);
         } catch (CertificateException | RuntimeException e) {
             return new CapturedCertificate(copy, null, "not a parseable X.509 certificate: "
                     + Objects.toString(jdkError.getMessage(), jdkError.getClass().getSimpleName()));
         }
+    }
+
+    /** Created only when the JDK cannot parse a certificate: the provider is slow to build. */
+    private static final class BcHolder {
+        static final Provider BC = new BouncyCastleProvider();
     }
 
     private static X509Certificate parse(CertificateFactory factory, byte[] der) throws CertificateException {

@@ -177,7 +177,7 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (!done) {
             finish(transport(Kind.CLOSED_BEFORE_HANDSHAKE, request.target()
-                    + " closed the connection " + progress() + " without a TLS alert"));
+                    + " closed the connection " + progress() + " (no TLS alert)"));
         }
         ctx.fireChannelInactive();
     }
@@ -338,8 +338,8 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
         if (!helloSent) {
             return "before the ClientHello was sent";
         }
-        return n == 0 ? "after the ClientHello, before answering it"
-                : "during the handshake (after " + n + " bytes from the server)";
+        return n == 0 ? "after the ClientHello, without answering it"
+                : "during the handshake, after " + n + " bytes from the server";
     }
 
     private Duration elapsed() {
