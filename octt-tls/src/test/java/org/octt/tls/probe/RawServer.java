@@ -46,6 +46,11 @@ final class RawServer implements AutoCloseable {
         return new InetSocketAddress(serverSocket.getInetAddress(), port());
     }
 
+    /** Connections accepted and not yet closed. */
+    int open() {
+        return open.get();
+    }
+
     int maxOpen() {
         return maxOpen.get();
     }
@@ -70,18 +75,28 @@ final class RawServer implements AutoCloseable {
             accepted.incrementAndGet();
             maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
             Thread t = new Thread(() -> {
-                try (socket) {
+                try {
                     socket.setSoTimeout(15_000);
                     behaviour.handle(socket);
                 } catch (IOException e) {
                     // the client went away; nothing to do in a test fixture
                 } finally {
+                    // count the connection as closed before the client can see the close
                     open.decrementAndGet();
+                    closeQuietly(socket);
                     firstClosed.countDown();
                 }
             }, "raw-server-connection");
             t.setDaemon(true);
             t.start();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already gone
         }
     }
 
