@@ -3,6 +3,7 @@ package org.octt.tls.probe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.channel.ChannelOption;
+import io.netty.resolver.AddressResolverGroup;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.octt.tls.probe.internal.HandshakeSession;
 import reactor.core.publisher.Mono;
@@ -51,14 +52,16 @@ public final class TlsProbe {
     private final MeterRegistry meterRegistry;
     private final LoopResources loopResources;
     private final Scheduler timeoutScheduler;
+    private final AddressResolverGroup<?> resolver;
 
     private TlsProbe(Duration connectTimeout, Duration handshakeTimeout, MeterRegistry meterRegistry,
-                     LoopResources loopResources, Scheduler timeoutScheduler) {
+                     LoopResources loopResources, Scheduler timeoutScheduler, AddressResolverGroup<?> resolver) {
         this.connectTimeout = connectTimeout;
         this.handshakeTimeout = handshakeTimeout;
         this.meterRegistry = meterRegistry;
         this.loopResources = loopResources;
         this.timeoutScheduler = timeoutScheduler;
+        this.resolver = resolver;
     }
 
     /**
@@ -66,37 +69,50 @@ public final class TlsProbe {
      * loops and the parallel scheduler for timeouts.
      */
     public static TlsProbe create() {
-        return new TlsProbe(DEFAULT_CONNECT_TIMEOUT, DEFAULT_HANDSHAKE_TIMEOUT, null, null, Schedulers.parallel());
+        return new TlsProbe(DEFAULT_CONNECT_TIMEOUT, DEFAULT_HANDSHAKE_TIMEOUT, null, null, Schedulers.parallel(), null);
     }
 
     /** A copy whose TCP connect gives up after {@code timeout} (positive). */
     public TlsProbe withConnectTimeout(Duration timeout) {
         return new TlsProbe(positive(timeout, "connect timeout"), handshakeTimeout, meterRegistry, loopResources,
-                timeoutScheduler);
+                timeoutScheduler, resolver);
     }
 
     /** A copy whose handshake (from connected to the server's Finished) gives up after {@code timeout}. */
     public TlsProbe withHandshakeTimeout(Duration timeout) {
         return new TlsProbe(connectTimeout, positive(timeout, "handshake timeout"), meterRegistry, loopResources,
-                timeoutScheduler);
+                timeoutScheduler, resolver);
     }
 
-    /** A copy that records the {@value #TIMER_NAME} timer (tags outcome, protocol, suite) on {@code registry}. */
+    /**
+     * A copy that records the {@value #TIMER_NAME} timer on {@code registry}, tagged {@code outcome}
+     * ({@link ProbeOutcome#label()}), {@code protocol} and {@code suite} (negotiated when accepted;
+     * otherwise the one offered, or {@code multiple}). Without a registry nothing is recorded.
+     */
     public TlsProbe withMeterRegistry(MeterRegistry registry) {
         return new TlsProbe(connectTimeout, handshakeTimeout, Objects.requireNonNull(registry, "registry"),
-                loopResources, timeoutScheduler);
+                loopResources, timeoutScheduler, resolver);
     }
 
     /** A copy whose connections run on {@code loops} instead of Reactor Netty's default event loops. */
     public TlsProbe withLoopResources(LoopResources loops) {
         return new TlsProbe(connectTimeout, handshakeTimeout, meterRegistry, Objects.requireNonNull(loops, "loops"),
-                timeoutScheduler);
+                timeoutScheduler, resolver);
     }
 
     /** A copy whose timeouts fire on {@code scheduler} (e.g. a virtual-time scheduler in tests). */
     public TlsProbe withTimeoutScheduler(Scheduler scheduler) {
         return new TlsProbe(connectTimeout, handshakeTimeout, meterRegistry, loopResources,
-                Objects.requireNonNull(scheduler, "scheduler"));
+                Objects.requireNonNull(scheduler, "scheduler"), resolver);
+    }
+
+    /**
+     * A copy that resolves unresolved connect addresses with {@code resolver} instead of Reactor
+     * Netty's default (non-blocking DNS reading {@code /etc/hosts} and {@code resolv.conf}).
+     */
+    public TlsProbe withResolver(AddressResolverGroup<?> resolver) {
+        return new TlsProbe(connectTimeout, handshakeTimeout, meterRegistry, loopResources, timeoutScheduler,
+                Objects.requireNonNull(resolver, "resolver"));
     }
 
     public Duration connectTimeout() {
@@ -134,6 +150,9 @@ public final class TlsProbe {
                     .doOnConnected(connection -> connection.addHandlerLast("octt.tls.probe", session));
             if (loopResources != null) {
                 client = client.runOn(loopResources);
+            }
+            if (resolver != null) {
+                client = client.resolver(resolver);
             }
             return client.connect()
                     .flatMap(connection -> session.outcome()

@@ -1,5 +1,11 @@
 package org.octt.tls.probe;
 
+import io.netty.resolver.AddressResolver;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.resolver.InetNameResolver;
+import io.netty.resolver.InetSocketAddressResolver;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Promise;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -9,7 +15,11 @@ import org.octt.tls.probe.ProbeOutcome.TransportFailure.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -188,13 +198,30 @@ class TlsProbeTransportTests {
 
     @Test
     void reportsUnresolvableHost() {
-        ProbeRequest request = ProbeRequest.of("no-such-host.invalid", 443, TlsVersion.TLS1_2, SUITE)
-                .withTimeout(Duration.ofSeconds(8));
+        // a resolver that answers NXDOMAIN at once, so the test does not depend on the machine's DNS
+        AddressResolverGroup<InetSocketAddress> nxdomain = new AddressResolverGroup<>() {
+            @Override
+            protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
+                return new InetSocketAddressResolver(executor, new InetNameResolver(executor) {
+                    @Override
+                    protected void doResolve(String host, Promise<InetAddress> promise) {
+                        promise.setFailure(new UnknownHostException("NXDOMAIN for " + host));
+                    }
 
-        ProbeOutcome outcome = probe(request);
+                    @Override
+                    protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
+                        promise.setFailure(new UnknownHostException("NXDOMAIN for " + host));
+                    }
+                });
+            }
+        };
+        ProbeRequest request = ProbeRequest.of("no-such-host.invalid", 443, TlsVersion.TLS1_2, SUITE);
+
+        ProbeOutcome outcome = PROBE.withResolver(nxdomain).probe(request).block(Duration.ofSeconds(15));
 
         TransportFailure f = transport(outcome, Kind.UNRESOLVED_HOST);
-        assertThat(f.message()).startsWith("cannot resolve no-such-host.invalid (for no-such-host.invalid:443): ");
+        assertThat(f.message()).isEqualTo("cannot resolve no-such-host.invalid (for no-such-host.invalid:443): "
+                + "NXDOMAIN for no-such-host.invalid");
     }
 
     /** Writes a TLS 1.2-format ServerHello record without extensions. */

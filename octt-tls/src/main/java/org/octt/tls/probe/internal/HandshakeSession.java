@@ -151,7 +151,7 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
             finish(failed(e));
             return;
         }
-        ChannelFuture written = flushOutput(ctx);
+        flushOutput(ctx);
         if (client.isHandshakeComplete()) {
             finish(accepted());
             try {
@@ -161,8 +161,7 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
                 ctx.close();
                 return;
             }
-            written = flushOutput(ctx);
-            written.addListener(ChannelFutureListener.CLOSE);
+            flushOutput(ctx).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
