@@ -79,6 +79,11 @@ public final class CertificateInspector {
             KeyPurposeId.id_kp_OCSPSigning, "OCSPSigning",
             KeyPurposeId.anyExtendedKeyUsage, "anyExtendedKeyUsage");
 
+    /** Names Bouncy Castle's name finder does not give. */
+    private static final Map<String, String> EXTRA_SIGNATURE_NAMES = Map.of(
+            EdECObjectIdentifiers.id_Ed25519.getId(), "ED25519",
+            EdECObjectIdentifiers.id_Ed448.getId(), "ED448");
+
     private static final ASN1ObjectIdentifier DSA_OID = X9ObjectIdentifiers.id_dsa;
 
     private CertificateInspector() {
@@ -259,6 +264,9 @@ public final class CertificateInspector {
         String oid = alg.getAlgorithm().getId();
         DefaultAlgorithmNameFinder names = new DefaultAlgorithmNameFinder();
         String name = names.getAlgorithmName(alg);
+        if (name.equals(oid)) {
+            name = EXTRA_SIGNATURE_NAMES.getOrDefault(oid, oid);
+        }
         String digest = "unknown";
         try {
             AlgorithmIdentifier digestAlg;
