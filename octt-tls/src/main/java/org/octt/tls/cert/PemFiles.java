@@ -3,7 +3,6 @@ package org.octt.tls.cert;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.DSAPrivateKeyParameters;
@@ -23,6 +22,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
@@ -224,8 +224,12 @@ public final class PemFiles {
                 blocks.add(block);
             }
         } catch (IOException | RuntimeException e) {
-            throw new PemException(file + ": corrupt PEM block after " + blocks.size() + " good one(s): "
-                    + safe(e), e);
+            String problem = safe(e);
+            if (problem.startsWith("unrecognised object: ")) {
+                throw new PemException(file + ": PEM block " + (blocks.size() + 1) + " is of an unsupported type ("
+                        + problem.substring("unrecognised object: ".length()) + "); expected a PEM " + expected, e);
+            }
+            throw new PemException(file + ": PEM block " + (blocks.size() + 1) + " is corrupt: " + problem, e);
         }
         if (blocks.isEmpty()) {
             String hint = (content[0] & 0xff) == 0x30

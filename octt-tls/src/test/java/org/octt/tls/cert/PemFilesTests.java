@@ -216,15 +216,25 @@ class PemFilesTests {
         Path file = write("corrupt.pem", "-----BEGIN CERTIFICATE-----\nMIIB!!!!####not base64@@@\n-----END CERTIFICATE-----\n");
 
         assertThatThrownBy(() -> PemFiles.readCertificates(file)).isInstanceOf(PemException.class)
-                .hasMessageStartingWith(file + ": corrupt PEM block after 0 good one(s)");
+                .hasMessage(file + ": PEM block 1 is corrupt: unable to decode base64 string:"
+                        + " invalid characters encountered in base64 data");
     }
 
     @Test
     void failsOnValidBase64ThatIsNotACertificate() throws IOException {
-        Path file = write("notder.pem", Pem.block("CERTIFICATE", "hello, this is no DER".getBytes(StandardCharsets.US_ASCII)));
+        Path file = write("notder.pem", RSA.certificatePem()
+                + Pem.block("CERTIFICATE", "hello, this is no DER".getBytes(StandardCharsets.US_ASCII)));
 
         assertThatThrownBy(() -> PemFiles.readCertificates(file)).isInstanceOf(PemException.class)
-                .hasMessageStartingWith(file + ": corrupt PEM block");
+                .hasMessageStartingWith(file + ": PEM block 2 is corrupt: ");
+    }
+
+    @Test
+    void failsOnUnsupportedBlockTypeNamingIt() throws IOException {
+        Path file = write("openssh.key", "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n");
+
+        assertThatThrownBy(() -> PemFiles.readPrivateKey(file)).isInstanceOf(PemException.class)
+                .hasMessage(file + ": PEM block 1 is of an unsupported type (OPENSSH PRIVATE KEY); expected a PEM private key");
     }
 
     @Test
@@ -233,8 +243,16 @@ class PemFilesTests {
         Path file = write("truncated.pem", pem.substring(0, pem.indexOf("-----END")));
 
         assertThatThrownBy(() -> PemFiles.readCertificates(file)).isInstanceOf(PemException.class)
-                .hasMessageStartingWith(file + ": corrupt PEM block")
+                .hasMessageStartingWith(file + ": PEM block 1 is corrupt: ")
                 .hasMessageContaining("END CERTIFICATE");
+    }
+
+    @Test
+    void failsOnKeyBlockThatIsNotAKey() throws IOException {
+        Path file = write("broken.key", Pem.block("PRIVATE KEY", new byte[] {0x30, 0x03, 0x02, 0x01, 0x00}));
+
+        assertThatThrownBy(() -> PemFiles.readPrivateKey(file)).isInstanceOf(PemException.class)
+                .hasMessageStartingWith(file + ": PEM block 1 is corrupt: ");
     }
 
     @Test
