@@ -112,7 +112,10 @@ public final class CertificateBuilder {
         return this;
     }
 
-    /** The JCA signature algorithm; SHA256withRSA or SHA256withECDSA by the signer's key by default. */
+    /**
+     * The JCA signature algorithm; by default from the signer's key: SHA256withRSA, SHA256withRSAandMGF1
+     * (RSASSA-PSS keys), SHA256withECDSA, SHA256withDSA, Ed25519 or Ed448.
+     */
     public CertificateBuilder signatureAlgorithm(String algorithm) {
         this.signatureAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
         return this;
@@ -144,7 +147,7 @@ public final class CertificateBuilder {
             } else {
                 b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 int usage = KeyUsage.digitalSignature;
-                if (subjectKeys.getPublic().getAlgorithm().startsWith("RSA")) {
+                if (subjectKeys.getPublic().getAlgorithm().equals("RSA")) {
                     usage |= KeyUsage.keyEncipherment;
                 }
                 b.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
@@ -155,8 +158,8 @@ public final class CertificateBuilder {
                 b.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(altNames.toArray(new GeneralName[0])));
             }
-            String alg = Optional.ofNullable(signatureAlgorithm).orElseGet(() ->
-                    signerKeys.getPrivate().getAlgorithm().startsWith("EC") ? "SHA256withECDSA" : "SHA256withRSA");
+            String alg = Optional.ofNullable(signatureAlgorithm)
+                    .orElseGet(() -> defaultSignatureAlgorithm(signerKeys.getPrivate().getAlgorithm()));
             ContentSigner signer = new JcaContentSignerBuilder(alg).setProvider(KeyPairs.BC)
                     .build(signerKeys.getPrivate());
             X509CertificateHolder holder = b.build(signer);
@@ -174,6 +177,23 @@ public final class CertificateBuilder {
             return new IssuedCertificate(jdkCert, subjectKeys, issuers);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build certificate for " + subject + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String defaultSignatureAlgorithm(String keyAlgorithm) {
+        switch (keyAlgorithm) {
+            case "EC":
+            case "ECDSA":
+                return "SHA256withECDSA";
+            case "RSASSA-PSS":
+                return "SHA256withRSAandMGF1";
+            case "DSA":
+                return "SHA256withDSA";
+            case "Ed25519":
+            case "Ed448":
+                return keyAlgorithm;
+            default:
+                return "SHA256withRSA";
         }
     }
 }

@@ -32,6 +32,39 @@ public final class KeyPairs {
         }
     }
 
+    /** An RSASSA-PSS key pair (OID id-RSASSA-PSS, an RSA key restricted to PSS) of {@code bits} bits. */
+    public static KeyPair rsaPss(int bits) {
+        return generate("RSASSA-PSS", bits);
+    }
+
+    /** A DSA key pair of {@code bits} bits (p size). */
+    public static KeyPair dsa(int bits) {
+        return generate("DSA", bits);
+    }
+
+    /** An Ed25519 key pair. */
+    public static KeyPair ed25519() {
+        return generate("Ed25519", 0);
+    }
+
+    /** An Ed448 key pair. */
+    public static KeyPair ed448() {
+        return generate("Ed448", 0);
+    }
+
+    private static KeyPair generate(String algorithm, int bits) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm, BC);
+            if (bits > 0) {
+                g.initialize(bits, RANDOM);
+            }
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot generate " + algorithm + (bits > 0 ? "-" + bits : "")
+                    + " key: " + e.getMessage(), e);
+        }
+    }
+
     /** An EC key pair on the named curve, e.g. {@code secp256r1}, {@code secp192r1}. */
     public static KeyPair ec(String curve) {
         try {
