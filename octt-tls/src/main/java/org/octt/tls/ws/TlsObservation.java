@@ -29,4 +29,11 @@ public record TlsObservation(List<X509Certificate> serverChain, Optional<String>
     public boolean validationOverridden() {
         return insecure && policyRejection.isPresent();
     }
+
+    @Override
+    public String toString() {
+        return "TlsObservation[serverChain=" + serverChain.stream()
+                .map(c -> c.getSubjectX500Principal().getName()).toList()
+                + ", policyRejection=" + policyRejection.orElse("none") + ", insecure=" + insecure + "]";
+    }
 }
