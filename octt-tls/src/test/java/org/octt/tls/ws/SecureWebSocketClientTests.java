@@ -29,7 +29,7 @@ class SecureWebSocketClientTests {
 
     @BeforeAll
     static void createPki() {
-        pki = new TestPki();
+        pki = TestPki.shared();
     }
 
     private static SecureWebSocketClient trustingClient() {

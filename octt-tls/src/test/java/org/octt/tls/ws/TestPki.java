@@ -28,6 +28,19 @@ public final class TestPki {
     public final IssuedCertificate strangerRoot = CertificateBuilder.create().subject("CN=some other root")
             .keyPair(KeyPairs.ec("secp256r1")).ca().build();
 
+    private static TestPki shared;
+
+    private TestPki() {
+    }
+
+    /** One PKI for the whole test run: key generation is slow on a small machine. Immutable once built. */
+    public static synchronized TestPki shared() {
+        if (shared == null) {
+            shared = new TestPki();
+        }
+        return shared;
+    }
+
     /** The key as a JDK (SunRsaSign/SunEC) key, for JSSE on the server side. */
     public static PrivateKey jdkKey(IssuedCertificate c) {
         try {
