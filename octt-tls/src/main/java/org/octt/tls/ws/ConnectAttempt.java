@@ -93,16 +93,13 @@ final class ConnectAttempt {
             return Mono.error(new WebSocketSetupException("cannot set up TLS for " + request.uri() + ": "
                     + e.getMessage(), e));
         }
-        String host = request.host();
-        boolean sniAllowed = !host.contains(":") && !host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        Optional<SNIHostName> sni = serverName(request.host());
         HttpClient http = HttpClient.newConnection()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeouts.connect().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .secure(spec -> {
                     var ssl = spec.sslContext(sslContext).handshakeTimeout(timeouts.handshake());
-                    if (sniAllowed) {
-                        ssl.serverNames(new SNIHostName(host));
-                    }
+                    sni.ifPresent(ssl::serverNames);
                 })
                 .doOnChannelInit((observer, channel, address) -> channel.pipeline().addFirst("octt.phase", new PhaseTracker()));
         Optional<String> authorization = request.authorizationHeader();
@@ -147,6 +144,19 @@ final class ConnectAttempt {
                 })
                 .timeout(backstop, Mono.fromSupplier(() -> timedOut(phase)))
                 .doOnNext(this::recordMetric);
+    }
+
+    /** The SNI name for the URL's host: none for an IP literal or a name SNI cannot carry. */
+    private static Optional<SNIHostName> serverName(String host) {
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (name.contains(":") || name.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SNIHostName(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private String endpoint() {

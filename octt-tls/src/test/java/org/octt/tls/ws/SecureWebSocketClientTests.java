@@ -90,6 +90,21 @@ class SecureWebSocketClientTests {
     }
 
     @Test
+    void reportsServerSelectingAnotherSubprotocolAsFindingNotFailure() {
+        try (WssTestServer server = WssTestServer.start(WssTestServer.Config.of(pki.server)
+                .withForcedSubprotocolHeader("ocpp2.0.1"))) {
+            WebSocketOutcome outcome = connect(trustingClient(), request(server));
+
+            assertThat(outcome).isInstanceOf(WebSocketOutcome.Connected.class);
+            WebSocketOutcome.Connected c = (WebSocketOutcome.Connected) outcome;
+            assertThat(c.selectedSubprotocol()).contains("ocpp2.0.1");
+            assertThat(c.responseHeaders().get("sec-websocket-protocol")).containsExactly("ocpp2.0.1");
+            assertThat(c.subprotocolAgreed()).isFalse();
+            assertThat(c.message()).contains("the server selected subprotocol 'ocpp2.0.1' (offered ocpp1.6)");
+        }
+    }
+
+    @Test
     void connectsWithBasicAuthOfChargePointIdAndPassword() {
         try (WssTestServer server = WssTestServer.start(WssTestServer.Config.of(pki.ecServer).withPassword(PASSWORD))) {
             WebSocketOutcome outcome = connect(trustingClient(),
@@ -167,6 +182,16 @@ class SecureWebSocketClientTests {
             assertThat(outcome.message()).contains("server certificate was rejected").contains("no credential was sent");
             assertThat(server.requests).as("HTTP requests the server received").isEmpty();
             assertThat(server.clientChainsOffered).as("client certificates the server received").isEmpty();
+
+            // Control: the same request to the same server, with its certificate accepted, delivers both.
+            WebSocketOutcome accepted = connect(trustingClient(), request(server)
+                    .withBasicAuth(PASSWORD.toCharArray())
+                    .withClientKeyMaterial(new ClientKeyMaterial(pki.client.chainWithoutRoot(), pki.client.privateKey())));
+            assertThat(accepted).isInstanceOf(WebSocketOutcome.Connected.class);
+            assertThat(((WebSocketOutcome.Connected) accepted).tlsProtocol()).isEqualTo(protocol);
+            assertThat(server.requests).singleElement().satisfies(r -> assertThat(r.header("authorization")).isPresent());
+            assertThat(server.clientChainsOffered).singleElement().satisfies(c ->
+                    assertThat(c).first().isEqualTo(pki.client.certificate()));
         }
     }
 

@@ -50,31 +50,37 @@ public final class WssTestServer implements AutoCloseable {
     /** The server's configuration; each {@code with...} returns a copy. */
     public record Config(IssuedCertificate certificate, Optional<String> subprotocol, Optional<String> password,
                          ClientAuth clientAuth, Optional<X509Certificate> clientCa, boolean answerHttp,
-                         List<String> tlsProtocols) {
+                         List<String> tlsProtocols, Optional<String> forcedSubprotocolHeader) {
 
         public static Config of(IssuedCertificate certificate) {
             return new Config(certificate, Optional.of("ocpp1.6"), Optional.empty(), ClientAuth.NONE, Optional.empty(),
-                    true, List.of("TLSv1.3", "TLSv1.2"));
+                    true, List.of("TLSv1.3", "TLSv1.2"), Optional.empty());
         }
 
         public Config withSubprotocol(Optional<String> p) {
-            return new Config(certificate, p, password, clientAuth, clientCa, answerHttp, tlsProtocols);
+            return new Config(certificate, p, password, clientAuth, clientCa, answerHttp, tlsProtocols, forcedSubprotocolHeader);
         }
 
         public Config withPassword(String p) {
-            return new Config(certificate, subprotocol, Optional.of(p), clientAuth, clientCa, answerHttp, tlsProtocols);
+            return new Config(certificate, subprotocol, Optional.of(p), clientAuth, clientCa, answerHttp, tlsProtocols, forcedSubprotocolHeader);
         }
 
         public Config withClientAuth(ClientAuth a, X509Certificate ca) {
-            return new Config(certificate, subprotocol, password, a, Optional.of(ca), answerHttp, tlsProtocols);
+            return new Config(certificate, subprotocol, password, a, Optional.of(ca), answerHttp, tlsProtocols, forcedSubprotocolHeader);
         }
 
         public Config neverAnsweringHttp() {
-            return new Config(certificate, subprotocol, password, clientAuth, clientCa, false, tlsProtocols);
+            return new Config(certificate, subprotocol, password, clientAuth, clientCa, false, tlsProtocols, forcedSubprotocolHeader);
+        }
+
+        /** Selects no subprotocol but sends this {@code Sec-WebSocket-Protocol} header anyway. */
+        public Config withForcedSubprotocolHeader(String value) {
+            return new Config(certificate, Optional.empty(), password, clientAuth, clientCa, answerHttp, tlsProtocols,
+                    Optional.of(value));
         }
 
         public Config withTlsProtocols(String... protocols) {
-            return new Config(certificate, subprotocol, password, clientAuth, clientCa, answerHttp, List.of(protocols));
+            return new Config(certificate, subprotocol, password, clientAuth, clientCa, answerHttp, List.of(protocols), forcedSubprotocolHeader);
         }
     }
 
@@ -151,6 +157,7 @@ public final class WssTestServer implements AutoCloseable {
                 return res.status(401).header(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"octt-test\"").send();
             }
         }
+        config.forcedSubprotocolHeader().ifPresent(v -> res.header(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, v));
         return res.sendWebsocket(script::handle, spec);
     }
 
