@@ -1,0 +1,17 @@
+package org.octt.tls.ocppj;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Objects;
+
+/**
+ * A CALL {@code [2, id, action, payload]} the server sent to the Charge Point. Answer it with
+ * {@link OcppJSession#sendCallResult} or {@link OcppJSession#sendCallError}, or leave it unanswered.
+ */
+public record IncomingCall(String uniqueId, String action, JsonNode payload) {
+    public IncomingCall {
+        Objects.requireNonNull(uniqueId, "uniqueId");
+        Objects.requireNonNull(action, "action");
+        payload = payload.deepCopy();
+    }
+}
