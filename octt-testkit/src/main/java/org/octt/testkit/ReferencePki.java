@@ -40,9 +40,9 @@ public final class ReferencePki {
 
     /** Generates fresh keys and CA certificates. Takes a few hundred milliseconds (RSA-2048). */
     public static ReferencePki generate() {
-        IssuedCertificate root = ca("CN=octt reference root CA, O=octt");
-        IssuedCertificate untrusted = ca("CN=octt untrusted CA, O=octt untrusted");
-        IssuedCertificate client = ca("CN=octt reference client CA, O=octt");
+        IssuedCertificate root = ca("O=octt, CN=octt reference root CA");
+        IssuedCertificate untrusted = ca("O=octt untrusted, CN=octt untrusted CA");
+        IssuedCertificate client = ca("O=octt, CN=octt reference client CA");
         return new ReferencePki(root, untrusted, client, KeyPairs.rsa(2048), KeyPairs.ec("secp256r1"));
     }
 
@@ -67,7 +67,7 @@ public final class ReferencePki {
 
     /**
      * Issues a Charge Point certificate accepted under security profile 3: ECDSA P-256,
-     * subject {@code CN=<chargePointId>, O=octt} (whitepaper A00.FR.404/405: O the operator, CN the
+     * subject {@code O=octt, CN=<chargePointId>} (whitepaper A00.FR.404/405: O the operator, CN the
      * Charge Point's serial number), valid from an hour ago for a year, issued by the client CA.
      *
      * @param chargePointId not null, not blank
@@ -78,7 +78,7 @@ public final class ReferencePki {
         if (chargePointId.isBlank()) {
             throw new IllegalArgumentException("charge point id must not be blank, was: '" + chargePointId + "'");
         }
-        return CertificateBuilder.create().subject("CN=" + rdnValue(chargePointId) + ", O=octt")
+        return CertificateBuilder.create().subject("O=octt, CN=" + rdnValue(chargePointId))
                 .keyPair(KeyPairs.ec("secp256r1")).issuer(clientCa).build();
     }
 

@@ -39,7 +39,7 @@ record ServerCertificates(Optional<IssuedCertificate> rsa, Optional<IssuedCertif
         }
         String subject = faults.contains(Fault.NO_CN)
                 ? "O=" + ORGANIZATION
-                : "CN=" + ReferencePki.rdnValue(cn) + ", O=" + ORGANIZATION;
+                : "O=" + ORGANIZATION + ", CN=" + ReferencePki.rdnValue(cn); // conventional order: CN last
         CertificateBuilder b = CertificateBuilder.create()
                 .subject(subject)
                 .dnsNames(faults.contains(Fault.SAN_MISMATCH) ? otherHost : hostName)
