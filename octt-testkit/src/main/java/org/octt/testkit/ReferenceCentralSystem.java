@@ -44,25 +44,36 @@ import java.util.regex.Pattern;
  * at once: the RSA suites get the RSA certificate, the ECDSA suites the EC one. Under TLS 1.3 the
  * client's signature schemes choose (ECDSA P-256 first).
  *
- * <p>Usage in a test (the client reaches {@code csms.octt.test} at {@link RunningCentralSystem#connectAddress()};
- * no DNS is involved):
+ * <p>Usage in a plugin's test (the server is reached at {@link RunningCentralSystem#connectAddress()}
+ * while the URL names {@code csms.octt.test}, which never resolves; that is what {@code --resolve}
+ * does for the CLI):
  *
  * <pre>{@code
+ * static final ReferencePki PKI = ReferencePki.generate(); // once: RSA-2048 generation is the slow part
+ *
  * @Test
  * @Timeout(10)
- * void failsSubjectCnCheckWhenCnNamesAnotherHost() {
+ * void failsSubjectCnCheckWhenCnNamesAnotherHost(@TempDir Path dir) throws Exception {
  *     try (RunningCentralSystem cs = ReferenceCentralSystem.builder()
- *             .hostName("csms.octt.test")
+ *             .pki(PKI)
  *             .faults(EnumSet.of(Fault.CN_MISMATCH))
  *             .build()
  *             .start()) {
- *         // point the code under test at cs.url(), connecting to cs.connectAddress(),
- *         // trusting cs.rootCertificate(), with user "CP001" and cs.chargePointPasswordAsString()
+ *         Path caFile = Files.writeString(dir.resolve("ca.pem"), cs.rootCertificatePem());
+ *         Path passwordFile = Files.writeString(dir.resolve("password"), cs.chargePointPasswordAsString());
+ *         // run the code under test against cs.url() (wss://csms.octt.test:<port>/ocpp/CP001),
+ *         // connecting to cs.connectAddress(), trusting caFile, user cs.chargePointId(), passwordFile
  *         ...
- *         assertThat(cs.traffic().bootNotifications()).isEqualTo(1);
+ *         assertThat(cs.bootNotificationCount()).isEqualTo(1);          // what the server received
+ *         assertThat(cs.statusNotificationConnectorIds()).containsExactly(0, 1);
  *     }
  * }
  * }</pre>
+ *
+ * <p>{@link RunningCentralSystem#traffic()} tells what reached the server: TCP connections, TLS
+ * handshakes (version, suite, certificate type) and the alerts it raised, HTTP requests and whether
+ * each carried an Authorization header (never its value), WebSocket sessions and OCPP calls. Use it
+ * to prove, for example, that no credentials were sent to an untrusted server.
  *
  * <p>Starting generates a {@link ReferencePki} (an RSA-2048 key: a few hundred milliseconds) unless
  * one is given with {@link Builder#pki(ReferencePki)}; tests that start many servers share one.

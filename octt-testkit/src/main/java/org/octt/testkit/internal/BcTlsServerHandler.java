@@ -39,10 +39,16 @@ public final class BcTlsServerHandler extends ChannelDuplexHandler {
     }
 
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         server = serverFactory.get();
         protocol = new TlsServerProtocol();
-        protocol.accept(server);
+        try {
+            protocol.accept(server);
+        } catch (IOException e) {
+            // never let plain text through: without a TLS engine, the connection is dropped
+            failed = true;
+            ctx.close();
+        }
     }
 
     @Override
