@@ -1,6 +1,7 @@
 package org.octt.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.Channel;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
@@ -28,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -172,6 +175,8 @@ public final class ReferenceCentralSystem {
                     t.start();
                 }));
         AtomicReference<TlsServerSettings> tlsSettings = new AtomicReference<>();
+        Set<Channel> connections = ConcurrentHashMap.newKeySet();
+        AtomicBoolean closing = new AtomicBoolean();
 
         SecureRandom random = new SecureRandom();
         char[] handedOut = password.map(char[]::clone).orElseGet(() -> generatePassword(random));
@@ -200,9 +205,11 @@ public final class ReferenceCentralSystem {
                     .port(0)
                     .doOnChannelInit((observer, channel, remoteAddress) -> {
                         traffic.connection();
+                        connections.add(channel); // before reading closing: close() sets it, then reads connections
+                        channel.closeFuture().addListener(f -> connections.remove(channel));
                         TlsServerSettings tls = tlsSettings.get();
-                        if (tls == null) {
-                            channel.close(); // not started yet: nobody can know the port
+                        if (tls == null || closing.get()) {
+                            channel.close(); // not started yet (nobody can know the port), or closing
                             return;
                         }
                         channel.pipeline().addFirst("octt.reference.tls", transportHandler(tls, crypto, traffic));
@@ -230,7 +237,7 @@ public final class ReferenceCentralSystem {
                 certificates.rsa(), certificates.ec(),
                 securityProfile == 3 ? Optional.of(generated.clientCaCertificate()) : Optional.empty()));
         return new RunningCentralSystem(this, chargePointId, generated, certificates, handedOut, server, loops,
-                traffic);
+                connections, closing, traffic);
     }
 
     private io.netty.channel.ChannelHandler transportHandler(TlsServerSettings tls, BcTlsCrypto crypto,

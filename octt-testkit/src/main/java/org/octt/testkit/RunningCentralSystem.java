@@ -1,5 +1,6 @@
 package org.octt.testkit;
 
+import io.netty.channel.Channel;
 import org.octt.testkit.internal.TrafficRecorder;
 import org.octt.tls.pki.IssuedCertificate;
 import org.octt.tls.pki.Pem;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -29,12 +31,13 @@ public final class RunningCentralSystem implements AutoCloseable {
     private final char[] password;
     private final DisposableServer server;
     private final LoopResources loops;
+    private final Set<Channel> connections;
     private final TrafficRecorder traffic;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean closed;
 
     RunningCentralSystem(ReferenceCentralSystem config, String chargePointId, ReferencePki pki,
             ServerCertificates certificates, char[] password, DisposableServer server, LoopResources loops,
-            TrafficRecorder traffic) {
+            Set<Channel> connections, AtomicBoolean closed, TrafficRecorder traffic) {
         this.config = config;
         this.chargePointId = chargePointId;
         this.pki = pki;
@@ -42,6 +45,8 @@ public final class RunningCentralSystem implements AutoCloseable {
         this.password = password;
         this.server = server;
         this.loops = loops;
+        this.connections = connections;
+        this.closed = closed;
         this.traffic = traffic;
     }
 
@@ -176,6 +181,9 @@ public final class RunningCentralSystem implements AutoCloseable {
             try {
                 server.disposeNow(Duration.ofSeconds(5));
             } finally {
+                for (Channel c : List.copyOf(connections)) {
+                    c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+                }
                 loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
                 java.util.Arrays.fill(password, '\0');
             }

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
 import java.net.URI;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +64,26 @@ class RunningCentralSystemTests {
             assertThat(cs.rootCertificate()).isNotEqualTo(PKI.rootCertificate());
             assertThat(cs.ecCertificate().orElseThrow().getIssuerX500Principal())
                     .isEqualTo(cs.rootCertificate().getSubjectX500Principal());
+        }
+    }
+
+    @Test
+    void closesPromptlyWhileAClientStillHoldsAConnection() throws Exception {
+        RunningCentralSystem cs = ReferenceCentralSystem.builder().pki(PKI).faults(Fault.NO_TLS_ANSWER).build().start();
+        try (Socket client = new Socket("127.0.0.1", cs.port())) {
+            client.getOutputStream().write(new byte[] {0x16, 0x03, 0x01});
+            client.setSoTimeout(5000);
+            long start = System.nanoTime();
+
+            cs.close();
+
+            // the server closed the connection: end of stream, or a reset if it was never accepted
+            try {
+                assertThat(client.getInputStream().read()).isEqualTo(-1);
+            } catch (SocketException reset) {
+                assertThat(reset).hasMessageContaining("reset");
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
     }
 
