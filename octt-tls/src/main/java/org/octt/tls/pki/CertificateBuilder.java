@@ -14,6 +14,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import java.math.BigInteger;
@@ -121,6 +122,15 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** Signs with the JDK's providers where they can (no Bouncy Castle provider start-up), else with Bouncy Castle's. */
+    private static ContentSigner signer(String algorithm, KeyPair signerKeys) throws OperatorCreationException {
+        try {
+            return new JcaContentSignerBuilder(algorithm).build(signerKeys.getPrivate());
+        } catch (OperatorCreationException | IllegalArgumentException jdkRefused) {
+            return new JcaContentSignerBuilder(algorithm).setProvider(KeyPairs.bc()).build(signerKeys.getPrivate());
+        }
+    }
+
     public IssuedCertificate build() {
         try {
             KeyPair subjectKeys = keyPair != null ? keyPair : KeyPairs.rsa(2048);
@@ -160,18 +170,15 @@ public final class CertificateBuilder {
             }
             String alg = Optional.ofNullable(signatureAlgorithm)
                     .orElseGet(() -> defaultSignatureAlgorithm(signerKeys.getPrivate().getAlgorithm()));
-            ContentSigner signer = new JcaContentSignerBuilder(alg).setProvider(KeyPairs.BC)
-                    .build(signerKeys.getPrivate());
-            X509CertificateHolder holder = b.build(signer);
-            X509Certificate cert = new JcaX509CertificateConverter().setProvider(KeyPairs.BC).getCertificate(holder);
-            // Re-read through the JDK's factory so the object behaves like one received over TLS.
+            X509CertificateHolder holder = b.build(signer(alg, signerKeys));
+            // Read through the JDK's factory so the object behaves like one received over TLS.
             // Fall back to Bouncy Castle's object where the JDK cannot (e.g. a P-192 key on JDK 25).
             X509Certificate jdkCert;
             try {
                 jdkCert = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new java.io.ByteArrayInputStream(cert.getEncoded()));
+                        .generateCertificate(new java.io.ByteArrayInputStream(holder.getEncoded()));
             } catch (java.security.cert.CertificateException e) {
-                jdkCert = cert;
+                jdkCert = new JcaX509CertificateConverter().setProvider(KeyPairs.bc()).getCertificate(holder);
             }
             List<X509Certificate> issuers = issuer != null ? issuer.chain() : List.of();
             return new IssuedCertificate(jdkCert, subjectKeys, issuers);

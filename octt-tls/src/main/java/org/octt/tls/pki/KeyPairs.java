@@ -8,27 +8,47 @@ import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Set;
 
 /**
- * Key pair generation for test PKIs. Uses a private Bouncy Castle provider instance (never
- * registered JVM-wide), so that curves the JDK no longer generates (P-192) are available.
+ * Key pair generation for test PKIs. RSA keys and EC keys on the curves every JDK generates
+ * (secp256r1, secp384r1, secp521r1) come from the JDK's providers; other curves (P-192, P-224,
+ * brainpool) from a private Bouncy Castle provider instance, never registered JVM-wide and created
+ * only when first needed (constructing it costs about a second on a small machine).
  */
 public final class KeyPairs {
 
-    static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> JDK_CURVES = Set.of("secp256r1", "secp384r1", "secp521r1",
+            "P-256", "P-384", "P-521", "prime256v1");
 
     private KeyPairs() {
+    }
+
+    /** The private Bouncy Castle provider, created on first use. */
+    static Provider bc() {
+        return BcHolder.BC;
+    }
+
+    private static final class BcHolder {
+        static final Provider BC = new BouncyCastleProvider();
     }
 
     /** An RSA key pair of {@code bits} bits. */
     public static KeyPair rsa(int bits) {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA", BC);
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(bits, RANDOM);
             return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot generate RSA-" + bits + " key: " + e.getMessage(), e);
+        } catch (GeneralSecurityException | IllegalArgumentException jdkRefused) {
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("RSA", bc());
+                g.initialize(bits, RANDOM);
+                return g.generateKeyPair();
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                e.addSuppressed(jdkRefused);
+                throw new IllegalArgumentException("cannot generate RSA-" + bits + " key: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -54,7 +74,7 @@ public final class KeyPairs {
 
     private static KeyPair generate(String algorithm, int bits) {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm, BC);
+            KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm, bc());
             if (bits > 0) {
                 g.initialize(bits, RANDOM);
             }
@@ -67,8 +87,17 @@ public final class KeyPairs {
 
     /** An EC key pair on the named curve, e.g. {@code secp256r1}, {@code secp192r1}. */
     public static KeyPair ec(String curve) {
+        if (JDK_CURVES.contains(curve)) {
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+                g.initialize(new ECGenParameterSpec(curve), RANDOM);
+                return g.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                // fall through to Bouncy Castle
+            }
+        }
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC", BC);
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC", bc());
             g.initialize(new ECGenParameterSpec(curve), RANDOM);
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {

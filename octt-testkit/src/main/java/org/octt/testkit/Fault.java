@@ -1,0 +1,115 @@
+package org.octt.testkit;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A way the {@link ReferenceCentralSystem} can be told to misbehave, so that each check of
+ * TC_086_CSMS has a server that makes it fail (or warn). Faults combine in an {@link java.util.EnumSet};
+ * a few pairs contradict each other and are refused by {@link ReferenceCentralSystem.Builder#build()}.
+ *
+ * <p>Each fault has a stable kebab-case {@link #id()} (used by {@code octt demo --fault <id>}) and a
+ * one-line {@link #description()}.
+ */
+public enum Fault {
+
+    // ---- TLS protocol versions and cipher suites
+    /** Only the RSA certificate: the ECDHE_ECDSA suites are refused. */
+    RSA_ONLY("rsa-only", "serves only the RSA certificate, so the two ECDHE_ECDSA suites are refused"),
+    /** Only the ECDSA certificate: the RSA suites are refused. */
+    ECDSA_ONLY("ecdsa-only", "serves only the ECDSA certificate, so the TLS_RSA and ECDHE_RSA suites are refused"),
+    /** The TLS_RSA_* (RSA key exchange) suites are not enabled. */
+    NO_RSA_KX_SUITES("no-rsa-kx-suites", "does not enable TLS_RSA_WITH_AES_128/256_GCM (RSA key exchange)"),
+    /** TLS 1.3 only: none of the four TLS 1.2 suites can be negotiated. */
+    TLS13_ONLY("tls13-only", "accepts TLS 1.3 only, so none of the four TLS 1.2 suites is accepted"),
+    /** Also accepts TLS 1.0 and 1.1 (with CBC suites); TC_086 still passes, with a warning. */
+    LEGACY_TLS("legacy-tls", "also accepts TLS 1.0 and 1.1 (passes with a warning)"),
+
+    // ---- certificates
+    /** The RSA certificate has a 1024-bit key. */
+    RSA_1024("rsa-1024", "RSA certificate with a 1024-bit key (at least 2048 required)"),
+    /** The EC certificate's key is on secp192r1 (P-192). */
+    EC_P192("ec-p192", "ECDSA certificate on curve P-192 (at least 224 bits required)"),
+    /** The subject CN names another host (the subjectAltName still names the right one). */
+    CN_MISMATCH("cn-mismatch", "certificate CN names another host than the Central System's FQDN"),
+    /** The subject CN is a wildcard of the host's domain, e.g. {@code *.octt.test}. */
+    CN_WILDCARD("cn-wildcard", "certificate CN is a wildcard (*.domain), not the FQDN"),
+    /** The subject has no CN at all, only an O. */
+    NO_CN("no-cn", "certificate subject has no commonName, only an organization"),
+    /** The CN is right but the subjectAltName lacks the host (a warning for TC_086). */
+    SAN_MISMATCH("san-mismatch", "certificate CN is right but its subjectAltName lacks the FQDN (warning)"),
+    /** Both certificates expired yesterday. */
+    EXPIRED("expired", "certificates expired yesterday"),
+    /** Both certificates become valid tomorrow. */
+    NOT_YET_VALID("not-yet-valid", "certificates become valid only tomorrow"),
+    /** The certificates are issued by a CA other than {@link RunningCentralSystem#rootCertificate()}. */
+    UNTRUSTED("untrusted", "certificates issued by a CA other than the published root certificate"),
+    /** Both certificates have serial number 0. */
+    ZERO_SERIAL("zero-serial", "certificates have serial number 0 (RFC 5280 wants a positive serial)"),
+
+    // ---- WebSocket and OCPP
+    /** The server expects another password than {@link RunningCentralSystem#chargePointPassword()}: 401. */
+    WRONG_PASSWORD("wrong-password", "expects another Basic auth password than the one handed out: 401"),
+    /** The upgrade answers 101 without selecting the {@code ocpp1.6} subprotocol. */
+    NO_SUBPROTOCOL("no-subprotocol", "upgrades to WebSocket without selecting the ocpp1.6 subprotocol"),
+    /** BootNotification.conf has status Rejected. */
+    BOOT_REJECTED("boot-rejected", "answers BootNotification with status Rejected"),
+    /** BootNotification.conf lacks currentTime and has a non-integer interval. */
+    BOOT_INVALID("boot-invalid", "answers BootNotification without currentTime and with a non-integer interval"),
+    /** OCPP calls are received but never answered. */
+    NO_ANSWER("no-answer", "never answers OCPP calls"),
+    /** StatusNotification is answered with a CALLERROR (InternalError). */
+    STATUS_NOTIFICATION_ERROR("status-notification-error", "answers StatusNotification with a CALLERROR"),
+
+    // ---- transport
+    /** Accepts TCP connections but never answers the ClientHello. */
+    NO_TLS_ANSWER("no-tls-answer", "accepts TCP connections but never answers the TLS ClientHello"),
+    /** Answers the ClientHello with plain HTTP bytes (an HTTP server where TLS was expected). */
+    NOT_TLS("not-tls", "answers with plain HTTP instead of TLS");
+
+    private final String id;
+    private final String description;
+
+    Fault(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    /** The stable kebab-case name, e.g. {@code cn-mismatch}. */
+    public String id() {
+        return id;
+    }
+
+    /** One line saying what the server does wrong. */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The fault with this {@link #id()} (case-insensitive; the enum constant name is accepted too).
+     *
+     * @throws IllegalArgumentException naming the value and listing the valid names
+     */
+    public static Fault fromName(String name) {
+        if (name != null) {
+            String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+            for (Fault f : values()) {
+                if (f.id.equals(n)) {
+                    return f;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown fault: " + name + "; valid faults: " + validNames());
+    }
+
+    /** The valid names, comma-separated, in declaration order. */
+    public static String validNames() {
+        return Arrays.stream(values()).map(Fault::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

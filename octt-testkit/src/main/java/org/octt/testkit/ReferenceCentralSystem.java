@@ -1,0 +1,400 @@
+package org.octt.testkit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.Channel;
+import org.bouncycastle.tls.CipherSuite;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.octt.testkit.internal.BcTlsServerHandler;
+import org.octt.testkit.internal.CentralSystemHttpHandler;
+import org.octt.testkit.internal.NonTlsHandlers;
+import org.octt.testkit.internal.OcppMessageHandler;
+import org.octt.testkit.internal.ReferenceTlsServer;
+import org.octt.testkit.internal.TlsServerSettings;
+import org.octt.testkit.internal.TrafficRecorder;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * An in-process OCPP 1.6J Central System for demos and for tests of test cases such as TC_086_CSMS:
+ * a secured WebSocket endpoint {@code wss://<hostName>:<port>/ocpp/<ChargePointId>} on 127.0.0.1,
+ * with its own PKI, security profile 2 (Basic auth) or 3 (client certificates), answering
+ * BootNotification, StatusNotification and Heartbeat, and able to misbehave in every way TC_086 checks
+ * (see {@link Fault}).
+ *
+ * <p>TLS is served by Bouncy Castle's low-level TLS API, not JSSE, so that the server offers exactly
+ * what a fault asks for (TLS 1.0/1.1, TLS_RSA_* suites, RSA-1024 or P-192 keys) on any JDK, without
+ * touching JVM-wide security properties. Both an RSA-2048 and an ECDSA P-256 certificate are served
+ * at once: the RSA suites get the RSA certificate, the ECDSA suites the EC one. Under TLS 1.3 the
+ * client's signature schemes choose (ECDSA P-256 first).
+ *
+ * <p>Usage in a plugin's test (the server is reached at {@link RunningCentralSystem#connectAddress()}
+ * while the URL names {@code csms.octt.test}, which never resolves; that is what {@code --resolve}
+ * does for the CLI):
+ *
+ * <pre>{@code
+ * static final ReferencePki PKI = ReferencePki.generate(); // once: RSA-2048 generation is the slow part
+ *
+ * @Test
+ * @Timeout(10)
+ * void failsSubjectCnCheckWhenCnNamesAnotherHost(@TempDir Path dir) throws Exception {
+ *     try (RunningCentralSystem cs = ReferenceCentralSystem.builder()
+ *             .pki(PKI)
+ *             .faults(EnumSet.of(Fault.CN_MISMATCH))
+ *             .build()
+ *             .start()) {
+ *         Path caFile = Files.writeString(dir.resolve("ca.pem"), cs.rootCertificatePem());
+ *         Path passwordFile = Files.writeString(dir.resolve("password"), cs.chargePointPasswordAsString());
+ *         // run the code under test against cs.url() (wss://csms.octt.test:<port>/ocpp/CP001),
+ *         // connecting to cs.connectAddress(), trusting caFile, user cs.chargePointId(), passwordFile
+ *         ...
+ *         assertThat(cs.bootNotificationCount()).isEqualTo(1);          // what the server received
+ *         assertThat(cs.statusNotificationConnectorIds()).containsExactly(0, 1);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@link RunningCentralSystem#traffic()} tells what reached the server: TCP connections, TLS
+ * handshakes (version, suite, certificate type) and the alerts it raised, HTTP requests and whether
+ * each carried an Authorization header (never its value), WebSocket sessions and OCPP calls. Use it
+ * to prove, for example, that no credentials were sent to an untrusted server.
+ *
+ * <p>Starting generates a {@link ReferencePki} (an RSA-2048 key: a few hundred milliseconds) unless
+ * one is given with {@link Builder#pki(ReferencePki)}; tests that start many servers share one.
+ *
+ * <p>This class is the immutable, validated configuration; {@link #start()} may be called more than
+ * once, each call starting an independent server on a new port.
+ */
+public final class ReferenceCentralSystem {
+
+    /** The default host name: a reserved test domain that never resolves (RFC 6761). */
+    public static final String DEFAULT_HOST_NAME = "csms.octt.test";
+    /** The default Charge Point identity, the last path segment of {@link RunningCentralSystem#url()}. */
+    public static final String DEFAULT_CHARGE_POINT_ID = "CP001";
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9*]([A-Za-z0-9_*-]*[A-Za-z0-9])?"
+            + "(\\.[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?)*\\.?");
+    private static final Pattern CHARGE_POINT_ID = Pattern.compile("[A-Za-z0-9._~:@!$&'()*+,;=-]{1,48}");
+    private static final char[] PASSWORD_ALPHABET =
+            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
+    private static final int GENERATED_PASSWORD_LENGTH = 24;
+
+    private static final List<Integer> TLS13_SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
+            CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+    private static final List<Integer> ECDHE_ECDSA_SUITES = List.of(
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384);
+    private static final List<Integer> ECDHE_RSA_SUITES = List.of(
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384);
+    private static final List<Integer> RSA_KX_SUITES = List.of(
+            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384);
+    private static final List<Integer> LEGACY_ECDSA_SUITES = List.of(
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA);
+    private static final List<Integer> LEGACY_ECDHE_RSA_SUITES = List.of(
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA);
+    private static final List<Integer> LEGACY_RSA_KX_SUITES = List.of(
+            CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA);
+
+    private static final List<Set<Fault>> EXCLUSIVE = List.of(
+            EnumSet.of(Fault.RSA_ONLY, Fault.ECDSA_ONLY),
+            EnumSet.of(Fault.TLS13_ONLY, Fault.LEGACY_TLS),
+            EnumSet.of(Fault.CN_MISMATCH, Fault.CN_WILDCARD, Fault.NO_CN),
+            EnumSet.of(Fault.EXPIRED, Fault.NOT_YET_VALID),
+            EnumSet.of(Fault.NO_TLS_ANSWER, Fault.NOT_TLS),
+            EnumSet.of(Fault.BOOT_REJECTED, Fault.BOOT_INVALID));
+
+    private final String hostName;
+    private final String chargePointId;
+    private final Set<Fault> faults;
+    private final int securityProfile;
+    private final Optional<char[]> password;
+    private final Optional<ReferencePki> pki;
+
+    private ReferenceCentralSystem(Builder b) {
+        this.hostName = b.hostName;
+        this.chargePointId = b.chargePointId;
+        this.faults = b.faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(b.faults));
+        this.securityProfile = b.securityProfile;
+        this.password = Optional.ofNullable(b.password).map(char[]::clone);
+        this.pki = Optional.ofNullable(b.pki);
+    }
+
+    /** A builder with the defaults: {@value #DEFAULT_HOST_NAME}, profile 2, no fault, generated password and PKI. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The host name the certificates are issued for and {@link RunningCentralSystem#url()} names. */
+    public String hostName() {
+        return hostName;
+    }
+
+    /** The faults switched on, possibly none. */
+    public Set<Fault> faults() {
+        return faults;
+    }
+
+    /** 2 (TLS with Basic auth) or 3 (TLS with client certificates). */
+    public int securityProfile() {
+        return securityProfile;
+    }
+
+    /**
+     * Starts a server: issues the server certificates, binds 127.0.0.1 on a free port and returns
+     * once it accepts connections (well under a second with a given PKI). Blocking: call it from a
+     * test or main thread, never from an event loop.
+     *
+     * @return the running server; close it when done
+     * @throws IllegalStateException if the server cannot bind, with the cause attached
+     */
+    public RunningCentralSystem start() {
+        // Key generation (RSA-2048) and the server's start-up (class loading, binding) take similar
+        // time on a cold JVM: do them at once. No connection is served before the settings are set.
+        CompletableFuture<ReferencePki> keys = pki.map(CompletableFuture::completedFuture)
+                .orElseGet(() -> CompletableFuture.supplyAsync(ReferencePki::generate, runnable -> {
+                    Thread t = new Thread(runnable, "octt-reference-pki");
+                    t.setDaemon(true);
+                    t.start();
+                }));
+        AtomicReference<TlsServerSettings> tlsSettings = new AtomicReference<>();
+        Set<Channel> connections = ConcurrentHashMap.newKeySet();
+        AtomicBoolean closing = new AtomicBoolean();
+
+        SecureRandom random = new SecureRandom();
+        char[] handedOut = password.map(char[]::clone).orElseGet(() -> generatePassword(random));
+        char[] expected = handedOut;
+        if (faults.contains(Fault.WRONG_PASSWORD)) {
+            do {
+                expected = generatePassword(random);
+            } while (Arrays.equals(expected, handedOut));
+        }
+
+        TrafficRecorder traffic = new TrafficRecorder();
+        OcppMessageHandler ocpp = new OcppMessageHandler(new ObjectMapper(), faults, traffic, Clock.systemUTC());
+        CentralSystemHttpHandler http = new CentralSystemHttpHandler(securityProfile, expected,
+                !faults.contains(Fault.NO_SUBPROTOCOL), ocpp, traffic);
+        if (expected != handedOut) {
+            Arrays.fill(expected, '\0');
+        }
+        BcTlsCrypto crypto = new BcTlsCrypto(random);
+
+        LoopResources loops = LoopResources.create("octt-reference-cs", 1, 2, true);
+        DisposableServer server;
+        try {
+            server = HttpServer.create()
+                    .runOn(loops)
+                    .host("127.0.0.1")
+                    .port(0)
+                    .doOnChannelInit((observer, channel, remoteAddress) -> {
+                        traffic.connection();
+                        connections.add(channel); // before reading closing: close() sets it, then reads connections
+                        channel.closeFuture().addListener(f -> connections.remove(channel));
+                        TlsServerSettings tls = tlsSettings.get();
+                        if (tls == null || closing.get()) {
+                            channel.close(); // not started yet (nobody can know the port), or closing
+                            return;
+                        }
+                        channel.pipeline().addFirst("octt.reference.tls", transportHandler(tls, crypto, traffic));
+                    })
+                    .handle(http)
+                    .bindNow(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).subscribe();
+            throw new IllegalStateException("cannot start the reference Central System on 127.0.0.1: "
+                    + e.getMessage(), e);
+        }
+        ReferencePki generated;
+        ServerCertificates certificates;
+        try {
+            generated = keys.join();
+            certificates = ServerCertificates.issue(generated, hostName, faults);
+        } catch (RuntimeException e) {
+            server.disposeNow(Duration.ofSeconds(5));
+            loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).subscribe();
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("cannot generate the reference Central System's certificates for "
+                    + hostName + ": " + cause.getMessage(), cause);
+        }
+        tlsSettings.set(new TlsServerSettings(versions(), cipherSuites(certificates),
+                certificates.rsa(), certificates.ec(),
+                securityProfile == 3 ? Optional.of(generated.clientCaCertificate()) : Optional.empty()));
+        return new RunningCentralSystem(this, chargePointId, generated, certificates, handedOut, server, loops,
+                connections, closing, traffic);
+    }
+
+    private io.netty.channel.ChannelHandler transportHandler(TlsServerSettings tls, BcTlsCrypto crypto,
+            TrafficRecorder traffic) {
+        if (faults.contains(Fault.NO_TLS_ANSWER)) {
+            return NonTlsHandlers.silent();
+        }
+        if (faults.contains(Fault.NOT_TLS)) {
+            return NonTlsHandlers.plainHttp();
+        }
+        return new BcTlsServerHandler(() -> new ReferenceTlsServer(crypto, tls, traffic::handshake, traffic::tlsAlert));
+    }
+
+    private List<ProtocolVersion> versions() {
+        if (faults.contains(Fault.TLS13_ONLY)) {
+            return List.of(ProtocolVersion.TLSv13);
+        }
+        if (faults.contains(Fault.LEGACY_TLS)) {
+            return List.of(ProtocolVersion.TLSv13, ProtocolVersion.TLSv12, ProtocolVersion.TLSv11,
+                    ProtocolVersion.TLSv10);
+        }
+        return List.of(ProtocolVersion.TLSv13, ProtocolVersion.TLSv12);
+    }
+
+    private List<Integer> cipherSuites(ServerCertificates certificates) {
+        List<Integer> suites = new ArrayList<>(TLS13_SUITES);
+        if (faults.contains(Fault.TLS13_ONLY)) {
+            return suites;
+        }
+        boolean ec = certificates.ec().isPresent();
+        boolean rsa = certificates.rsa().isPresent();
+        boolean rsaKx = rsa && !faults.contains(Fault.NO_RSA_KX_SUITES);
+        addIf(suites, ec, ECDHE_ECDSA_SUITES);
+        addIf(suites, rsa, ECDHE_RSA_SUITES);
+        addIf(suites, rsaKx, RSA_KX_SUITES);
+        if (faults.contains(Fault.LEGACY_TLS)) {
+            addIf(suites, ec, LEGACY_ECDSA_SUITES);
+            addIf(suites, rsa, LEGACY_ECDHE_RSA_SUITES);
+            addIf(suites, rsaKx, LEGACY_RSA_KX_SUITES);
+        }
+        return suites;
+    }
+
+    private static void addIf(List<Integer> suites, boolean condition, List<Integer> more) {
+        if (condition) {
+            suites.addAll(more);
+        }
+    }
+
+    private static char[] generatePassword(SecureRandom random) {
+        char[] p = new char[GENERATED_PASSWORD_LENGTH];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = PASSWORD_ALPHABET[random.nextInt(PASSWORD_ALPHABET.length)];
+        }
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return "ReferenceCentralSystem[host=" + hostName + ", chargePointId=" + chargePointId
+                + ", securityProfile=" + securityProfile + ", faults=" + faults + "]";
+    }
+
+    /** Mutable builder of a {@link ReferenceCentralSystem}; not thread-safe. Setters validate at once. */
+    public static final class Builder {
+
+        private String hostName = DEFAULT_HOST_NAME;
+        private String chargePointId = DEFAULT_CHARGE_POINT_ID;
+        private Set<Fault> faults = EnumSet.noneOf(Fault.class);
+        private int securityProfile = 2;
+        private char[] password;
+        private ReferencePki pki;
+
+        private Builder() {
+        }
+
+        /** The FQDN the certificates are issued for; {@value #DEFAULT_HOST_NAME} by default. */
+        public Builder hostName(String hostName) {
+            Objects.requireNonNull(hostName, "hostName");
+            if (!HOST.matcher(hostName).matches() || hostName.length() > 253) {
+                throw new IllegalArgumentException("host name must be a DNS name, was: '" + hostName + "'");
+            }
+            this.hostName = hostName;
+            return this;
+        }
+
+        /** The Charge Point identity {@link RunningCentralSystem#url()} ends with; {@value #DEFAULT_CHARGE_POINT_ID} by default. */
+        public Builder chargePointId(String chargePointId) {
+            Objects.requireNonNull(chargePointId, "chargePointId");
+            if (!CHARGE_POINT_ID.matcher(chargePointId).matches()) {
+                throw new IllegalArgumentException("charge point id must be 1 to 48 URL-safe characters, was: '"
+                        + chargePointId + "'");
+            }
+            this.chargePointId = chargePointId;
+            return this;
+        }
+
+        /** The faults to switch on (replacing earlier ones); none by default. */
+        public Builder faults(Collection<Fault> faults) {
+            Objects.requireNonNull(faults, "faults");
+            this.faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+            return this;
+        }
+
+        /** The faults to switch on (replacing earlier ones). */
+        public Builder faults(Fault... faults) {
+            return faults(Arrays.asList(faults));
+        }
+
+        /** 2 (TLS and Basic auth, the default) or 3 (TLS with client certificates). */
+        public Builder securityProfile(int securityProfile) {
+            if (securityProfile != 2 && securityProfile != 3) {
+                throw new IllegalArgumentException("security profile must be 2 or 3, was: " + securityProfile);
+            }
+            this.securityProfile = securityProfile;
+            return this;
+        }
+
+        /**
+         * The Basic auth password (AuthorizationKey) the Charge Point is to use; a random
+         * {@value #GENERATED_PASSWORD_LENGTH}-character one by default. The array is copied.
+         */
+        public Builder password(char[] password) {
+            Objects.requireNonNull(password, "password");
+            if (password.length == 0) {
+                throw new IllegalArgumentException("password must not be empty");
+            }
+            this.password = password.clone();
+            return this;
+        }
+
+        /** As {@link #password(char[])}. */
+        public Builder password(String password) {
+            Objects.requireNonNull(password, "password");
+            return password(password.toCharArray());
+        }
+
+        /** Key material to reuse instead of generating one per start. */
+        public Builder pki(ReferencePki pki) {
+            this.pki = Objects.requireNonNull(pki, "pki");
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException when two faults contradict each other, naming them
+         */
+        public ReferenceCentralSystem build() {
+            for (Set<Fault> exclusive : EXCLUSIVE) {
+                Set<Fault> both = EnumSet.copyOf(exclusive);
+                both.retainAll(faults);
+                if (both.size() > 1) {
+                    throw new IllegalArgumentException("faults " + both + " cannot be combined");
+                }
+            }
+            return new ReferenceCentralSystem(this);
+        }
+    }
+}

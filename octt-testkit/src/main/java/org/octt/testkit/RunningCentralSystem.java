@@ -1,0 +1,198 @@
+package org.octt.testkit;
+
+import io.netty.channel.Channel;
+import org.octt.testkit.internal.TrafficRecorder;
+import org.octt.tls.pki.IssuedCertificate;
+import org.octt.tls.pki.Pem;
+import reactor.netty.DisposableServer;
+import reactor.netty.resources.LoopResources;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A started {@link ReferenceCentralSystem}: where to reach it, what to trust, the credentials to
+ * use, and what it has received. Close it to stop it. Thread-safe; {@link #toString()} shows no
+ * secret.
+ */
+public final class RunningCentralSystem implements AutoCloseable {
+
+    private final ReferenceCentralSystem config;
+    private final String chargePointId;
+    private final ReferencePki pki;
+    private final ServerCertificates certificates;
+    private final char[] password;
+    private final DisposableServer server;
+    private final LoopResources loops;
+    private final Set<Channel> connections;
+    private final TrafficRecorder traffic;
+    private final AtomicBoolean closed;
+
+    RunningCentralSystem(ReferenceCentralSystem config, String chargePointId, ReferencePki pki,
+            ServerCertificates certificates, char[] password, DisposableServer server, LoopResources loops,
+            Set<Channel> connections, AtomicBoolean closed, TrafficRecorder traffic) {
+        this.config = config;
+        this.chargePointId = chargePointId;
+        this.pki = pki;
+        this.certificates = certificates;
+        this.password = password;
+        this.server = server;
+        this.loops = loops;
+        this.connections = connections;
+        this.closed = closed;
+        this.traffic = traffic;
+    }
+
+    /**
+     * The endpoint a Charge Point connects to: {@code wss://<hostName>:<port>/ocpp/<ChargePointId>}.
+     * The host name does not resolve: connect to {@link #connectAddress()}.
+     */
+    public URI url() {
+        return URI.create("wss://" + config.hostName() + ":" + port() + "/ocpp/" + chargePointId);
+    }
+
+    /** The host name the certificates are issued for. */
+    public String hostName() {
+        return config.hostName();
+    }
+
+    /** The Charge Point identity at the end of {@link #url()} (and the Basic auth user name). */
+    public String chargePointId() {
+        return chargePointId;
+    }
+
+    /** The TCP port, on 127.0.0.1. */
+    public int port() {
+        return server.port();
+    }
+
+    /** 127.0.0.1 and {@link #port()}: where {@link #hostName()} is to be resolved to. */
+    public InetSocketAddress connectAddress() {
+        return new InetSocketAddress("127.0.0.1", port());
+    }
+
+    /** 2 or 3. */
+    public int securityProfile() {
+        return config.securityProfile();
+    }
+
+    /** The faults switched on. */
+    public Set<Fault> faults() {
+        return config.faults();
+    }
+
+    /** The root CA certificate a Charge Point must trust (the server certificates chain to it, unless {@link Fault#UNTRUSTED}). */
+    public X509Certificate rootCertificate() {
+        return pki.rootCertificate();
+    }
+
+    /** {@link #rootCertificate()} in PEM, e.g. to write a {@code --ca-file}. */
+    public String rootCertificatePem() {
+        return pki.rootCertificatePem();
+    }
+
+    /** The RSA server certificate, empty with {@link Fault#ECDSA_ONLY}. */
+    public Optional<X509Certificate> rsaCertificate() {
+        return certificates.rsa().map(IssuedCertificate::certificate);
+    }
+
+    /** The ECDSA server certificate, empty with {@link Fault#RSA_ONLY}. */
+    public Optional<X509Certificate> ecCertificate() {
+        return certificates.ec().map(IssuedCertificate::certificate);
+    }
+
+    /**
+     * The Basic auth password handed to the Charge Point (under {@link Fault#WRONG_PASSWORD} the
+     * server expects another one). A fresh copy on each call: clear it when done.
+     */
+    public char[] chargePointPassword() {
+        return password.clone();
+    }
+
+    /** {@link #chargePointPassword()} as a String, e.g. to write a password file. */
+    public String chargePointPasswordAsString() {
+        return new String(password);
+    }
+
+    /** The CA whose client certificates are accepted under security profile 3. */
+    public X509Certificate clientCaCertificate() {
+        return pki.clientCaCertificate();
+    }
+
+    /** {@link #clientCaCertificate()} in PEM. */
+    public String clientCaCertificatePem() {
+        return Pem.certificate(pki.clientCaCertificate());
+    }
+
+    /** A client certificate (with key) accepted under security profile 3; see {@link ReferencePki#issueClientCertificate(String)}. */
+    public IssuedCertificate issueClientCertificate(String chargePointId) {
+        return pki.issueClientCertificate(chargePointId);
+    }
+
+    /** The key material, to start more servers with the same root certificate. */
+    public ReferencePki pki() {
+        return pki;
+    }
+
+    /** What the server has received so far. */
+    public ReceivedTraffic traffic() {
+        return traffic.snapshot();
+    }
+
+    /** Well-formed BootNotification.req received so far. */
+    public int bootNotificationCount() {
+        return traffic().bootNotifications();
+    }
+
+    /** The connectorId of each StatusNotification.req received so far, in order. */
+    public List<Integer> statusNotificationConnectorIds() {
+        return traffic().statusNotificationConnectorIds();
+    }
+
+    /** For each HTTP request so far, whether it carried an Authorization header (never its value). */
+    public List<Boolean> authorizationHeaders() {
+        return traffic().authorizationHeaders();
+    }
+
+    /** Whether any HTTP request has reached the server. */
+    public boolean anyRequestReceived() {
+        return traffic().anyHttpRequest();
+    }
+
+    /** The TLS handshakes completed so far. */
+    public List<ObservedHandshake> handshakes() {
+        return traffic().handshakes();
+    }
+
+    /**
+     * Stops the server, closing every connection, and releases its threads. Idempotent. Blocks up to
+     * a few seconds: not to be called from an event loop.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                server.disposeNow(Duration.ofSeconds(5));
+            } finally {
+                for (Channel c : List.copyOf(connections)) {
+                    c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+                }
+                loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RunningCentralSystem[url=" + (closed.get() ? "closed" : url()) + ", securityProfile="
+                + securityProfile() + ", faults=" + faults() + ", password=****]";
+    }
+}

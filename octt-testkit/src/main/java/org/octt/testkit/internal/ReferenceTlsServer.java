@@ -1,0 +1,293 @@
+package org.octt.testkit.internal;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.bc.BcECContentVerifierProviderBuilder;
+import org.bouncycastle.operator.bc.BcRSAContentVerifierProviderBuilder;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.AlertLevel;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.CertificateEntry;
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.ClientCertificateType;
+import org.bouncycastle.tls.DefaultTlsServer;
+import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SecurityParameters;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.TlsCredentialedDecryptor;
+import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedDecryptor;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.octt.testkit.ObservedHandshake;
+import org.octt.tls.pki.IssuedCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Date;
+import java.util.List;
+import java.util.Vector;
+import java.util.function.Consumer;
+
+/**
+ * The server side of one TLS connection, on Bouncy Castle's low-level API: offers exactly the
+ * versions and suites of its {@link TlsServerSettings}, picks the RSA or the ECDSA certificate by the
+ * negotiated suite (by the client's signature schemes under TLS 1.3), and under security profile 3
+ * requires a client certificate issued by the client CA. One instance per connection; used on the
+ * connection's event loop only.
+ */
+public final class ReferenceTlsServer extends DefaultTlsServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceTlsServer.class);
+
+    private final BcTlsCrypto crypto;
+    private final TlsServerSettings settings;
+    private final Consumer<ObservedHandshake> onHandshake;
+    private final Consumer<String> onFailure;
+    private boolean handshakeComplete;
+    private boolean clientCertificateVerified;
+    private String certificateKeyAlgorithm = "none";
+
+    public ReferenceTlsServer(BcTlsCrypto crypto, TlsServerSettings settings,
+            Consumer<ObservedHandshake> onHandshake, Consumer<String> onFailure) {
+        super(crypto);
+        this.crypto = crypto;
+        this.settings = settings;
+        this.onHandshake = onHandshake;
+        this.onFailure = onFailure;
+    }
+
+    /** Whether the handshake has completed on this connection. */
+    public boolean isHandshakeComplete() {
+        return handshakeComplete;
+    }
+
+    @Override
+    protected ProtocolVersion[] getSupportedVersions() {
+        return settings.versions().toArray(new ProtocolVersion[0]);
+    }
+
+    @Override
+    protected int[] getSupportedCipherSuites() {
+        int[] suites = settings.cipherSuites().stream().mapToInt(Integer::intValue).toArray();
+        return TlsUtils.getSupportedCipherSuites(getCrypto(), suites);
+    }
+
+    @Override
+    protected boolean preferLocalCipherSuites() {
+        return true;
+    }
+
+    @Override
+    public TlsCredentials getCredentials() throws IOException {
+        if (!TlsUtils.isTLSv13(context)) {
+            return super.getCredentials();
+        }
+        // TLS 1.3: the suite does not say which certificate; the client's signature schemes do.
+        Vector<?> clientSigAlgs = context.getSecurityParametersHandshake().getClientSigAlgs();
+        SignatureAndHashAlgorithm ecdsaP256 = SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256,
+                SignatureAlgorithm.ecdsa);
+        if (settings.ec().isPresent() && isP256(settings.ec().get()) && contains(clientSigAlgs, ecdsaP256)) {
+            return signer(settings.ec().get(), ecdsaP256, "EC");
+        }
+        if (settings.rsa().isPresent()) {
+            for (SignatureAndHashAlgorithm alg : List.of(SignatureAndHashAlgorithm.rsa_pss_rsae_sha256,
+                    SignatureAndHashAlgorithm.rsa_pss_rsae_sha384, SignatureAndHashAlgorithm.rsa_pss_rsae_sha512)) {
+                if (contains(clientSigAlgs, alg)) {
+                    return signer(settings.rsa().get(), alg, "RSA");
+                }
+            }
+        }
+        throw new TlsFatalAlert(AlertDescription.handshake_failure,
+                "no certificate for the client's TLS 1.3 signature schemes");
+    }
+
+    @Override
+    protected TlsCredentialedDecryptor getRSAEncryptionCredentials() throws IOException {
+        IssuedCertificate rsa = settings.rsa().orElseThrow(() -> new TlsFatalAlert(AlertDescription.internal_error,
+                "no RSA certificate"));
+        certificateKeyAlgorithm = "RSA";
+        return new BcDefaultTlsCredentialedDecryptor(crypto, certificate(rsa), privateKey(rsa));
+    }
+
+    @Override
+    protected TlsCredentialedSigner getRSASignerCredentials() throws IOException {
+        IssuedCertificate rsa = settings.rsa().orElseThrow(() -> new TlsFatalAlert(AlertDescription.internal_error,
+                "no RSA certificate"));
+        return signer(rsa, chooseTls12SigAlg(SignatureAlgorithm.rsa), "RSA");
+    }
+
+    @Override
+    protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
+        IssuedCertificate ec = settings.ec().orElseThrow(() -> new TlsFatalAlert(AlertDescription.internal_error,
+                "no ECDSA certificate"));
+        return signer(ec, chooseTls12SigAlg(SignatureAlgorithm.ecdsa), "EC");
+    }
+
+    @Override
+    public CertificateRequest getCertificateRequest() throws IOException {
+        if (settings.clientCa().isEmpty()) {
+            return null;
+        }
+        Vector<SignatureAndHashAlgorithm> sigAlgs = null;
+        if (TlsUtils.isSignatureAlgorithmsExtensionAllowed(context.getServerVersion())) {
+            @SuppressWarnings("unchecked")
+            Vector<SignatureAndHashAlgorithm> defaults = TlsUtils.getDefaultSupportedSignatureAlgorithms(context);
+            sigAlgs = defaults;
+        }
+        Vector<X500Name> authorities = new Vector<>();
+        authorities.add(X500Name.getInstance(settings.clientCa().get().getSubjectX500Principal().getEncoded()));
+        if (TlsUtils.isTLSv13(context)) {
+            return new CertificateRequest(TlsUtils.EMPTY_BYTES, sigAlgs, null, authorities);
+        }
+        short[] types = {ClientCertificateType.rsa_sign, ClientCertificateType.ecdsa_sign};
+        return new CertificateRequest(types, sigAlgs, authorities);
+    }
+
+    @Override
+    public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
+        if (settings.clientCa().isEmpty()) {
+            return;
+        }
+        if (clientCertificate == null || clientCertificate.isEmpty()) {
+            throw new TlsFatalAlert(TlsUtils.isTLSv13(context) ? AlertDescription.certificate_required
+                    : AlertDescription.handshake_failure, "security profile 3 requires a client certificate");
+        }
+        X509Certificate ca = settings.clientCa().get();
+        X509CertificateHolder leaf;
+        try {
+            leaf = new X509CertificateHolder(clientCertificate.getCertificateAt(0).getEncoded());
+        } catch (IOException e) {
+            throw new TlsFatalAlert(AlertDescription.bad_certificate, "client certificate does not parse", e);
+        }
+        if (!leaf.isValidOn(new Date())) {
+            throw new TlsFatalAlert(AlertDescription.certificate_expired, "client certificate is not valid now");
+        }
+        try {
+            X509CertificateHolder caHolder = new JcaX509CertificateHolder(ca);
+            if (!leaf.getIssuer().equals(caHolder.getSubject()) || !leaf.isSignatureValid(verifier(caHolder))) {
+                throw new TlsFatalAlert(AlertDescription.unknown_ca, "client certificate not issued by the client CA");
+            }
+        } catch (CertificateEncodingException | CertException | OperatorCreationException e) {
+            throw new TlsFatalAlert(AlertDescription.bad_certificate, "cannot verify client certificate", e);
+        }
+        clientCertificateVerified = true;
+    }
+
+    private static ContentVerifierProvider verifier(X509CertificateHolder ca) throws OperatorCreationException {
+        String alg = ca.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm().getId();
+        if ("1.2.840.10045.2.1".equals(alg)) {
+            return new BcECContentVerifierProviderBuilder(new DefaultDigestAlgorithmIdentifierFinder()).build(ca);
+        }
+        return new BcRSAContentVerifierProviderBuilder(new DefaultDigestAlgorithmIdentifierFinder()).build(ca);
+    }
+
+    @Override
+    public void notifyHandshakeComplete() throws IOException {
+        super.notifyHandshakeComplete();
+        handshakeComplete = true;
+        SecurityParameters sp = context.getSecurityParametersConnection();
+        onHandshake.accept(new ObservedHandshake(jsseName(sp.getNegotiatedVersion()),
+                CipherSuites.name(sp.getCipherSuite()), certificateKeyAlgorithm, clientCertificateVerified));
+    }
+
+    @Override
+    public void notifyAlertRaised(short alertLevel, short alertDescription, String message, Throwable cause) {
+        if (alertLevel == AlertLevel.fatal) {
+            String alert = AlertDescription.getName(alertDescription);
+            LOG.debug("TLS server raised fatal alert {}: {}", alert, message);
+            onFailure.accept(alert);
+        }
+    }
+
+    @Override
+    public void notifyAlertReceived(short alertLevel, short alertDescription) {
+        if (alertLevel == AlertLevel.fatal) {
+            LOG.debug("TLS server received fatal alert {}", AlertDescription.getName(alertDescription));
+        }
+    }
+
+    /** {@code TLSv1.2} style names. */
+    public static String jsseName(ProtocolVersion v) {
+        if (v == null) {
+            return "none";
+        }
+        if (ProtocolVersion.TLSv10.equals(v)) {
+            return "TLSv1";
+        }
+        return "TLSv1." + (v.getMinorVersion() - 1);
+    }
+
+    private SignatureAndHashAlgorithm chooseTls12SigAlg(short signatureAlgorithm) {
+        if (!TlsUtils.isSignatureAlgorithmsExtensionAllowed(context.getServerVersion())) {
+            return null; // TLS 1.0 and 1.1: the legacy MD5/SHA-1 signatures, no algorithm to name
+        }
+        Vector<?> clientSigAlgs = context.getSecurityParametersHandshake().getClientSigAlgs();
+        if (clientSigAlgs != null) {
+            for (Object o : clientSigAlgs) {
+                SignatureAndHashAlgorithm alg = (SignatureAndHashAlgorithm) o;
+                if (alg.getSignature() == signatureAlgorithm && alg.getHash() != HashAlgorithm.md5) {
+                    return alg;
+                }
+            }
+        }
+        return SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha1, signatureAlgorithm);
+    }
+
+    private TlsCredentialedSigner signer(IssuedCertificate issued, SignatureAndHashAlgorithm alg, String keyType)
+            throws IOException {
+        certificateKeyAlgorithm = keyType;
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, privateKey(issued),
+                certificate(issued), alg);
+    }
+
+    private Certificate certificate(IssuedCertificate issued) throws IOException {
+        List<X509Certificate> chain = issued.chainWithoutRoot();
+        TlsCertificate[] certs = new TlsCertificate[chain.size()];
+        for (int i = 0; i < certs.length; i++) {
+            try {
+                certs[i] = crypto.createCertificate(chain.get(i).getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new TlsFatalAlert(AlertDescription.internal_error, "cannot encode server certificate", e);
+            }
+        }
+        if (TlsUtils.isTLSv13(context)) {
+            CertificateEntry[] entries = new CertificateEntry[certs.length];
+            for (int i = 0; i < certs.length; i++) {
+                entries[i] = new CertificateEntry(certs[i], null);
+            }
+            return new Certificate(TlsUtils.EMPTY_BYTES, entries);
+        }
+        return new Certificate(certs);
+    }
+
+    private static AsymmetricKeyParameter privateKey(IssuedCertificate issued) throws IOException {
+        return PrivateKeyFactory.createKey(issued.privateKey().getEncoded());
+    }
+
+    private static boolean isP256(IssuedCertificate ec) {
+        return ec.certificate().getPublicKey() instanceof java.security.interfaces.ECPublicKey k
+                && k.getParams().getCurve().getField().getFieldSize() == 256;
+    }
+
+    private static boolean contains(Vector<?> algs, SignatureAndHashAlgorithm alg) {
+        return algs != null && algs.contains(alg);
+    }
+}
