@@ -1,0 +1,267 @@
+package org.octt.cli;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.octt.core.engine.RunEvent;
+import org.octt.core.engine.RunPlan;
+import org.octt.core.engine.RunResult;
+import org.octt.core.plugin.DiscoveredTestCase;
+import org.octt.core.spi.Target;
+import org.octt.core.spi.TestCase;
+import org.octt.core.spi.TestContext;
+import org.octt.core.spi.Timeouts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code octt run ID... [options]}: validates the options (each problem is a {@link UsageException}
+ * naming the option and the value), builds the run plan, runs it through {@link RunService}, prints
+ * it, writes the reports and returns the exit code of the verdict. No test logic here.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = "Run test cases against a Central System.",
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  every test case PASSED", "  1  one or more FAILED",
+            "  2  usage or configuration error (nothing ran)", "  3  one or more INCONCLUSIVE and none FAILED",
+            "  4  internal error (run with --verbose for the stack trace)",
+            "", "The Basic auth password is read from --basic-auth-password-file or the environment variable "
+                + CliEnvironment.PASSWORD_ENV + ", never from the command line."})
+final class RunCommand implements Callable<Integer> {
+
+    private final CliEnvironment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "Test case ids, e.g. TC_086_CSMS (see: octt list).")
+    List<String> ids;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "The Central System endpoint: wss://host[:port]/path/<ChargePointId>.")
+    String url;
+
+    @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS",
+            description = "Connect to ADDRESS instead of resolving HOST (as curl); the host stays the URL's host"
+                    + " for SNI, the Host header and the FQDN check. IPv6 in brackets: host:443:[::1].")
+    String resolve;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", split = ",",
+            description = "Trust anchors for the Central System's certificate (repeatable; a file may hold several)."
+                    + " Default: the JDK's trust store.")
+    List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--security-profile", paramLabel = "2|3", defaultValue = "2",
+            description = "OCPP security profile: 2 = TLS + Basic auth, 3 = TLS + client certificate."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int securityProfile;
+
+    @Option(names = "--basic-auth-password-file", paramLabel = "FILE",
+            description = "File holding the Basic auth password (one line; a trailing newline is not part of it)."
+                    + " Default: the environment variable " + CliEnvironment.PASSWORD_ENV + ".")
+    Path passwordFile;
+
+    @Option(names = "--client-cert", paramLabel = "PEM",
+            description = "Client certificate chain, leaf first (security profile 3).")
+    Path clientCert;
+
+    @Option(names = "--client-key", paramLabel = "PEM",
+            description = "The client certificate's private key: PKCS#8 or PKCS#1/SEC1, RSA or EC (profile 3).")
+    Path clientKey;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Timeout of each network exchange: 500ms, 3s, 1m or PT3S. Default: 5s.")
+    String timeout;
+
+    @Option(names = "--insecure",
+            description = "Go on and send credentials even when the server certificate failed validation"
+                    + " (reports record it). Never use against production.")
+    boolean insecure;
+
+    @Option(names = "--vendor", paramLabel = "NAME", description = "chargePointVendor to send in BootNotification.")
+    String vendor;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "chargePointModel to send in BootNotification.")
+    String model;
+
+    @Option(names = "--connectors", paramLabel = "N", description = "Number of connectors the simulated Charge Point reports.")
+    Integer connectors;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "2",
+            description = "Bound on concurrent connections to the target. Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "Write the JSON report (docs/report-format.md).")
+    Path reportJson;
+
+    @Option(names = "--report-junit", paramLabel = "FILE", description = "Write a JUnit XML report.")
+    Path reportJunit;
+
+    @Option(names = "--metrics-file", paramLabel = "FILE", description = "Write the run's metrics in Prometheus text format.")
+    Path metricsFile;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read options from a properties file (keys: the long option names, e.g. url=..., "
+                    + "ca-file=a.pem,b.pem); options on the command line override it.")
+    Path config;
+
+    @Mixin
+    PluginPathOption plugins;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print every check as it is reported, and a stack trace with an error.")
+    boolean verbose;
+
+    RunCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Duration networkTimeout = timeout == null ? Timeouts.DEFAULTS.network() : Durations.parsePositive("--timeout", timeout);
+        if (maxConnections < 1) {
+            throw new UsageException("--max-connections must be at least 1, was: " + maxConnections);
+        }
+        if (connectors != null && connectors < 1) {
+            throw new UsageException("--connectors must be at least 1, was: " + connectors);
+        }
+        List<X509Certificate> trustAnchors = new ArrayList<>();
+        for (Path ca : caFiles) {
+            trustAnchors.addAll(environment.pem().certificates(TargetContexts.readableFile("--ca-file", ca)));
+        }
+        List<Path> outputs = new ArrayList<>();
+        for (Path p : new Path[] {reportJson, reportJunit, metricsFile}) {
+            if (p != null) {
+                outputs.add(p);
+            }
+        }
+        requireWritable(outputs);
+
+        MeterRegistry registry = metricsFile != null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
+                : new SimpleMeterRegistry();
+        Timeouts timeouts = Timeouts.DEFAULTS.withNetwork(networkTimeout);
+        Function<Target, TestContext.Builder> shared = target -> {
+            TestContext.Builder b = TestContext.builder(target)
+                    .trustAnchors(trustAnchors)
+                    .timeouts(timeouts)
+                    .meterRegistry(registry)
+                    .insecure(insecure)
+                    .maxConnectionsPerTarget(maxConnections);
+            if (vendor != null) {
+                b.option("ocpp.vendor", vendor);
+            }
+            if (model != null) {
+                b.option("ocpp.model", model);
+            }
+            if (connectors != null) {
+                b.option("ocpp.connectors", Integer.toString(connectors));
+            }
+            return b;
+        };
+        TargetSpec target = new TargetSpec("", Optional.ofNullable(url), Optional.ofNullable(resolve), securityProfile,
+                Optional.ofNullable(passwordFile), Optional.empty(), Optional.ofNullable(clientCert),
+                Optional.ofNullable(clientKey));
+        List<TestContext> targets = List.of(new TargetContexts(environment).context(target, shared));
+        // a fleet run (issue 5, --targets FILE) adds one TargetSpec per line here
+
+        RunPlan plan = new RunPlan(testCases(), targets, 1);
+        RunResult result = run(plan, registry);
+
+        writeReport(reportJson, w -> environment.jsonReport().write(result, w));
+        writeReport(reportJunit, w -> environment.junitReport().write(result, w));
+        if (metricsFile != null) {
+            writeReport(metricsFile, w -> w.write(((PrometheusMeterRegistry) registry).scrape()));
+        }
+        return ExitCodes.of(result.verdict());
+    }
+
+    /** The test cases named on the command line, in that order, each once. */
+    private List<TestCase> testCases() {
+        TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment));
+        PrintWriter err = spec.commandLine().getErr();
+        for (String problem : catalog.problems()) {
+            err.println("warning: " + problem);
+        }
+        List<TestCase> selected = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            DiscoveredTestCase found = catalog.find(id).orElseThrow(() -> new UsageException(
+                    "unknown test case id: " + id + " (known: " + (catalog.testCases().isEmpty() ? "none"
+                            : catalog.testCases().stream().map(d -> d.testCase().id()).collect(Collectors.joining(", ")))
+                            + ")"));
+            selected.add(found.testCase());
+        }
+        return selected;
+    }
+
+    private RunResult run(RunPlan plan, MeterRegistry registry) {
+        ConsoleReporter console = new ConsoleReporter(spec.commandLine().getOut(), environment.colour(),
+                environment.terminal(), verbose);
+        RunResult result = null;
+        // consumed on this thread: printing never happens on an engine or event-loop thread
+        for (RunEvent event : environment.runService().run(plan, registry).toIterable()) {
+            console.onEvent(event);
+            if (event instanceof RunEvent.RunFinished finished) {
+                result = finished.result();
+            }
+        }
+        if (result == null) {
+            throw new IllegalStateException("the run ended without a RunFinished event");
+        }
+        return result;
+    }
+
+    private static void requireWritable(List<Path> files) {
+        for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                throw new UsageException("report file is a folder: " + file);
+            }
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                try {
+                    Files.createDirectories(parent);
+                } catch (IOException e) {
+                    throw new UsageException("cannot create the folder of report file " + file + " ("
+                            + e.getClass().getSimpleName() + ")", e);
+                }
+            }
+            if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(parent)) {
+                throw new UsageException("report file is not writable: " + file);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(Writer out) throws IOException;
+    }
+
+    private void writeReport(Path file, Body body) throws IOException {
+        if (file == null) {
+            return;
+        }
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            body.write(out);
+        }
+    }
+}
