@@ -34,6 +34,14 @@ final class ConsoleReporter {
     private boolean prefixWithTestCase;
     private boolean prefixWithTarget;
     private String pendingStep;
+    private boolean progressShown;
+    private boolean fleet;
+    private int planned;
+    private int done;
+    private int passed;
+    private int failed;
+    private int inconclusive;
+    private java.time.Instant startedAt;
 
     /**
      * @param out     where to print
@@ -52,6 +60,23 @@ final class ConsoleReporter {
         if (event instanceof RunEvent.RunStarted e) {
             prefixWithTestCase = e.testCases() > 1 || e.targets() > 1;
             prefixWithTarget = e.targets() > 1;
+            fleet = e.targets() > 1;
+            planned = e.testCases() * e.targets();
+            startedAt = e.at();
+            if (fleet) {
+                out.println("running " + e.testCases() + " test case" + (e.testCases() == 1 ? "" : "s") + " against "
+                        + e.targets() + " targets");
+            }
+        } else if (fleet && !(event instanceof RunEvent.TestCaseFinished || event instanceof RunEvent.RunFinished)) {
+            if (verbose && event instanceof RunEvent.CheckReported e) {
+                endPending();
+                out.println(prefix(e.testCaseId(), e.target().toString()) + "  " + verdict(e.check().verdict())
+                        + e.check().id() + ": " + e.check().message());
+            }
+        } else if (event instanceof RunEvent.TestCaseFinished e && fleet) {
+            endPending();
+            printFleetLine(e.result());
+            showProgress(e.at());
         } else if (event instanceof RunEvent.TestCaseStarted e) {
             endPending();
             out.println(style(BOLD, e.testCaseId()) + "  " + e.title());
@@ -97,6 +122,37 @@ final class ConsoleReporter {
             out.println();
             pendingStep = null;
         }
+        if (progressShown) {
+            out.print(CLEAR_LINE);
+            progressShown = false;
+        }
+    }
+
+    /** Fleet runs: one line per finished test case run, with its reasons when it did not pass. */
+    private void printFleetLine(TestCaseResult result) {
+        done++;
+        switch (result.verdict()) {
+            case PASSED -> passed++;
+            case FAILED -> failed++;
+            default -> inconclusive++;
+        }
+        out.println(verdict(result.verdict()) + result.id() + " @ " + result.target() + "  "
+                + style(DIM, "(" + Durations.format(result.duration()) + ")"));
+        for (String reason : result.reasons()) {
+            out.println("      " + reason);
+        }
+    }
+
+    /** Fleet runs on a terminal: a progress line, replaced by the next output. */
+    private void showProgress(java.time.Instant now) {
+        if (!live) {
+            return;
+        }
+        double seconds = Math.max(0.001, java.time.Duration.between(startedAt, now).toMillis() / 1000.0);
+        out.print(style(DIM, String.format(java.util.Locale.ROOT,
+                "%d/%d done: %d passed, %d failed, %d inconclusive, %.1f/s", done, planned, passed, failed,
+                inconclusive, done / seconds)));
+        progressShown = true;
     }
 
     private String prefix(String testCaseId, String target) {

@@ -63,6 +63,17 @@ final class RunCommand implements Callable<Integer> {
             description = "The Central System endpoint: wss://host[:port]/path/<ChargePointId>.")
     String url;
 
+    @Option(names = "--targets", paramLabel = "FILE",
+            description = "Run against a fleet: a CSV file with a header line and one target a line"
+                    + " (columns url, resolve, security-profile, basic-auth-password-file, basic-auth-password-env,"
+                    + " client-cert, client-key; see docs/cli.md). Instead of --url.")
+    Path targetsFile;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "How many test case runs go at once, across targets."
+                    + " Default: 1 with --url, 8 with --targets.")
+    Integer concurrency;
+
     @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS",
             description = "Connect to ADDRESS instead of resolving HOST (as curl); the host stays the URL's host"
                     + " for SNI, the Host header and the FQDN check. IPv6 in brackets: host:443:[::1].")
@@ -179,13 +190,30 @@ final class RunCommand implements Callable<Integer> {
             }
             return b;
         };
-        TargetSpec target = new TargetSpec("", Optional.ofNullable(url), Optional.ofNullable(resolve), securityProfile,
-                Optional.ofNullable(passwordFile), Optional.empty(), Optional.ofNullable(clientCert),
+        TargetSpec fromOptions = new TargetSpec("", Optional.ofNullable(url), Optional.ofNullable(resolve),
+                securityProfile, Optional.ofNullable(passwordFile), Optional.empty(), Optional.ofNullable(clientCert),
                 Optional.ofNullable(clientKey));
-        List<TestContext> targets = List.of(new TargetContexts(environment).context(target, shared));
-        // a fleet run (issue 5, --targets FILE) adds one TargetSpec per line here
+        List<TargetSpec> specs;
+        if (targetsFile != null) {
+            if (url != null || resolve != null) {
+                throw new UsageException("--targets replaces --url and --resolve (give them per target in the file), was: "
+                        + (url != null ? "--url " + url : "--resolve " + resolve));
+            }
+            specs = TargetsFile.read(targetsFile, fromOptions);
+        } else {
+            specs = List.of(fromOptions);
+        }
+        TargetContexts contexts = new TargetContexts(environment);
+        List<TestContext> targets = new ArrayList<>(specs.size());
+        for (TargetSpec spec : specs) {
+            targets.add(contexts.context(spec, shared));
+        }
+        int parallel = concurrency != null ? concurrency : targetsFile != null ? 8 : 1;
+        if (parallel < 1) {
+            throw new UsageException("--concurrency must be at least 1, was: " + parallel);
+        }
 
-        RunPlan plan = new RunPlan(testCases(), targets, 1);
+        RunPlan plan = new RunPlan(testCases(), targets, parallel);
         RunResult result = run(plan, registry);
 
         writeReport(reportJson, w -> environment.jsonReport().write(result, w));

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A run service that answers with canned events: each test case gets one step with one check of
- * the verdict configured for its id (PASSED by default). It records the plan and registry it got.
+ * the verdict configured for {@code id@ChargePointId}, else for its id, else PASSED. It records the plan and registry it got.
  */
 final class FakeRunService implements RunService {
 
@@ -51,7 +51,8 @@ final class FakeRunService implements RunService {
         events.add(new RunEvent.RunStarted(t0, runPlan.testCases().size(), runPlan.targets().size()));
         for (TestContext context : runPlan.targets()) {
             for (TestCase tc : runPlan.testCases()) {
-                Verdict v = verdicts.getOrDefault(tc.id(), Verdict.PASSED);
+                Verdict v = verdicts.getOrDefault(tc.id() + "@" + context.chargePointId().orElse(""),
+                        verdicts.getOrDefault(tc.id(), Verdict.PASSED));
                 CheckResult check = CheckResult.of("fake.check", v, "the fake check was " + v
                         + " (password length " + context.basicAuthPassword().map(s -> s.length()).orElse(0)
                         + ", context " + context + ")").withWarning("a fake warning");
