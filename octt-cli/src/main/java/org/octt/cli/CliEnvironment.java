@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param env         environment variables ({@code OCTT_BASIC_AUTH_PASSWORD}, {@code NO_COLOR})
  * @param home        the folder the CLI is installed in ({@code plugins/} is looked up there), if known
  * @param terminal    whether stdout is an interactive terminal (colour, live lines)
+ * @param interrupts  where an interrupt (Ctrl-C) is heard
  */
 public record CliEnvironment(RunService runService, TestCatalog catalog, PemSource pem,
                              ReportWriter jsonReport, ReportWriter junitReport,
-                             Map<String, String> env, Optional<Path> home, boolean terminal) {
+                             Map<String, String> env, Optional<Path> home, boolean terminal,
+                             Interrupts interrupts) {
 
     /** Environment variable holding the Basic auth password when no file is given. */
     public static final String PASSWORD_ENV = "OCTT_BASIC_AUTH_PASSWORD";
@@ -40,6 +42,7 @@ public record CliEnvironment(RunService runService, TestCatalog catalog, PemSour
         Objects.requireNonNull(junitReport, "junitReport");
         env = Map.copyOf(env);
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(interrupts, "interrupts");
     }
 
     /** The real environment of this process. */
@@ -47,7 +50,7 @@ public record CliEnvironment(RunService runService, TestCatalog catalog, PemSour
         return new CliEnvironment(RunService.engine(),
                 TestCatalog.pluginRegistry(CliEnvironment.class.getClassLoader()),
                 PemSource.files(), ReportWriter.json(), ReportWriter.junit(),
-                System.getenv(), installationFolder(), stdoutIsTerminal());
+                System.getenv(), installationFolder(), stdoutIsTerminal(), Interrupts.shutdownHook());
     }
 
     /** Whether colour may be used: on a terminal, unless {@code NO_COLOR} is set (no-color.org). */
@@ -61,31 +64,35 @@ public record CliEnvironment(RunService runService, TestCatalog catalog, PemSour
     }
 
     public CliEnvironment withRunService(RunService service) {
-        return new CliEnvironment(service, catalog, pem, jsonReport, junitReport, env, home, terminal);
+        return new CliEnvironment(service, catalog, pem, jsonReport, junitReport, env, home, terminal, interrupts);
     }
 
     public CliEnvironment withCatalog(TestCatalog c) {
-        return new CliEnvironment(runService, c, pem, jsonReport, junitReport, env, home, terminal);
+        return new CliEnvironment(runService, c, pem, jsonReport, junitReport, env, home, terminal, interrupts);
     }
 
     public CliEnvironment withPem(PemSource p) {
-        return new CliEnvironment(runService, catalog, p, jsonReport, junitReport, env, home, terminal);
+        return new CliEnvironment(runService, catalog, p, jsonReport, junitReport, env, home, terminal, interrupts);
     }
 
     public CliEnvironment withReports(ReportWriter json, ReportWriter junit) {
-        return new CliEnvironment(runService, catalog, pem, json, junit, env, home, terminal);
+        return new CliEnvironment(runService, catalog, pem, json, junit, env, home, terminal, interrupts);
     }
 
     public CliEnvironment withEnv(Map<String, String> variables) {
-        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, variables, home, terminal);
+        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, variables, home, terminal, interrupts);
     }
 
     public CliEnvironment withHome(Optional<Path> folder) {
-        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, folder, terminal);
+        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, folder, terminal, interrupts);
     }
 
     public CliEnvironment withTerminal(boolean isTerminal) {
-        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, home, isTerminal);
+        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, home, isTerminal, interrupts);
+    }
+
+    public CliEnvironment withInterrupts(Interrupts source) {
+        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, home, terminal, source);
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * Prints a run on the console as it happens: a line per step (its verdict and duration when it
  * finishes; on a terminal a "running" line first, replaced in place), then the table of checks of
- * each test case as it finishes, then a summary line. ANSI colour only when asked (a terminal,
+ * each test case as it finishes, then a summary line. Against several targets (a fleet run) it
+ * prints one line per finished test case run instead, and on a terminal a progress line. ANSI colour only when asked (a terminal,
  * no {@code NO_COLOR}). Prints only what the engine reports: check messages, evidence and
  * reports never hold secrets, and this class never sees one. Not thread-safe: feed it from one
  * thread.
@@ -211,8 +212,10 @@ final class ConsoleReporter {
         long inconclusive = count(result, Verdict.INCONCLUSIVE);
         int total = result.testCases().size();
         if (result.cancelled() || !result.notRun().isEmpty()) {
-            out.println("cancelled: " + result.notRun().size() + " test case run(s) did not run: "
-                    + String.join(", ", result.notRun()));
+            List<String> notRun = result.notRun();
+            out.println("cancelled: " + notRun.size() + " test case run" + (notRun.size() == 1 ? "" : "s")
+                    + " did not run" + (notRun.isEmpty() ? "" : ": " + String.join(", ", notRun.subList(0, Math.min(5, notRun.size())))
+                    + (notRun.size() > 5 ? " and " + (notRun.size() - 5) + " more" : "")));
         }
         out.println(style(BOLD, "Result: ") + verdict(result.verdict()).trim() + "  " + total + " test case run"
                 + (total == 1 ? "" : "s") + ": " + passed + " passed, " + failed + " failed, " + inconclusive

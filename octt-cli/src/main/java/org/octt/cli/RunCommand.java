@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.octt.core.engine.RunEvent;
 import org.octt.core.engine.RunPlan;
 import org.octt.core.engine.RunResult;
+import org.octt.core.engine.TestCaseResult;
 import org.octt.core.plugin.DiscoveredTestCase;
 import org.octt.core.spi.Target;
 import org.octt.core.spi.TestCase;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,11 +30,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,6 +57,9 @@ import java.util.stream.Collectors;
             "", "The Basic auth password is read from --basic-auth-password-file or the environment variable "
                 + CliEnvironment.PASSWORD_ENV + ", never from the command line."})
 final class RunCommand implements Callable<Integer> {
+
+    /** How long an interrupt waits for the reports of what finished. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(10);
 
     private final CliEnvironment environment;
 
@@ -214,14 +224,33 @@ final class RunCommand implements Callable<Integer> {
         }
 
         RunPlan plan = new RunPlan(testCases(), targets, parallel);
-        RunResult result = run(plan, registry);
 
-        writeReport(reportJson, w -> environment.jsonReport().write(result, w));
-        writeReport(reportJunit, w -> environment.junitReport().write(result, w));
-        if (metricsFile != null) {
-            writeReport(metricsFile, w -> w.write(((PrometheusMeterRegistry) registry).scrape()));
+        // Ctrl-C: stop the run (the engine closes its connections), write the reports of what
+        // finished, then let the JVM exit; the interrupt waits for that, within a bound
+        Sinks.Empty<Void> stop = Sinks.empty();
+        CountDownLatch reportsWritten = new CountDownLatch(1);
+        try (Interrupts.Registration registration = environment.interrupts().onInterrupt(() -> {
+            stop.tryEmitEmpty();
+            awaitQuietly(reportsWritten, INTERRUPT_GRACE);
+        })) {
+            RunResult result = run(plan, registry, stop.asMono());
+            writeReport(reportJson, w -> environment.jsonReport().write(result, w));
+            writeReport(reportJunit, w -> environment.junitReport().write(result, w));
+            if (metricsFile != null) {
+                writeReport(metricsFile, w -> w.write(((PrometheusMeterRegistry) registry).scrape()));
+            }
+            return ExitCodes.of(result.verdict());
+        } finally {
+            reportsWritten.countDown();
         }
-        return ExitCodes.of(result.verdict());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration bound) {
+        try {
+            latch.await(bound.toMillis(), TimeUnit.MILLISECONDS); // past the bound the JVM exits anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The test cases named on the command line, in that order, each once. */
@@ -242,20 +271,38 @@ final class RunCommand implements Callable<Integer> {
         return selected;
     }
 
-    private RunResult run(RunPlan plan, MeterRegistry registry) {
+    /**
+     * Runs the plan, printing its events on this thread (never on an engine or event-loop thread).
+     * When {@code stop} fires first, the run is cancelled and the result holds what finished, the
+     * rest as not run.
+     */
+    private RunResult run(RunPlan plan, MeterRegistry registry, Mono<Void> stop) {
         ConsoleReporter console = new ConsoleReporter(spec.commandLine().getOut(), environment.colour(),
                 environment.terminal(), verbose);
-        RunResult result = null;
-        // consumed on this thread: printing never happens on an engine or event-loop thread
-        for (RunEvent event : environment.runService().run(plan, registry).toIterable()) {
+        Instant startedAt = Instant.now();
+        List<TestCaseResult> finished = new ArrayList<>();
+        for (RunEvent event : environment.runService().run(plan, registry).takeUntilOther(stop).toIterable()) {
             console.onEvent(event);
-            if (event instanceof RunEvent.RunFinished finished) {
-                result = finished.result();
+            if (event instanceof RunEvent.TestCaseFinished e) {
+                finished.add(e.result());
+            }
+            if (event instanceof RunEvent.RunFinished e) {
+                return e.result();
             }
         }
-        if (result == null) {
-            throw new IllegalStateException("the run ended without a RunFinished event");
+        // stopped: the engine's subscription is cancelled, so there is no RunFinished; make one
+        Set<String> done = finished.stream().map(r -> r.id() + " @ " + r.target()).collect(Collectors.toSet());
+        List<String> notRun = new ArrayList<>();
+        for (TestContext target : plan.targets()) {
+            for (TestCase testCase : plan.testCases()) {
+                String key = testCase.id() + " @ " + target.target();
+                if (!done.contains(key)) {
+                    notRun.add(key);
+                }
+            }
         }
+        RunResult result = new RunResult(startedAt, Duration.between(startedAt, Instant.now()), finished, true, notRun);
+        console.onEvent(new RunEvent.RunFinished(Instant.now(), result));
         return result;
     }
 

@@ -23,7 +23,7 @@ final class TestEnvironments {
         ReportWriter json = (result, out) -> out.write("{\"fake\":\"json\",\"result\":\"" + result + "\"}");
         ReportWriter junit = (result, out) -> out.write("<testsuite fake=\"" + result.verdict() + "\"/>");
         return new CliEnvironment(runService, catalog, new FakePemSource(), json, junit, Map.of(),
-                Optional.empty(), false);
+                Optional.empty(), false, Interrupts.NONE);
     }
 
     static CliEnvironment passing() {
