@@ -1,0 +1,137 @@
+package org.octt.cli;
+
+import java.io.Console;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the CLI takes from its surroundings, so that tests can run it in-process: the services it
+ * calls, the environment variables, where it is installed and whether stdout is a terminal.
+ *
+ * @param runService  runs a plan (the engine)
+ * @param catalog     discovers test cases
+ * @param pem         reads PEM files
+ * @param jsonReport  writes {@code --report-json}
+ * @param junitReport writes {@code --report-junit}
+ * @param env         environment variables ({@code OCTT_BASIC_AUTH_PASSWORD}, {@code NO_COLOR})
+ * @param home        the folder the CLI is installed in ({@code plugins/} is looked up there), if known
+ * @param terminal    whether stdout is an interactive terminal (colour, live lines)
+ * @param interrupts  where an interrupt (Ctrl-C) is heard
+ */
+public record CliEnvironment(RunService runService, TestCatalog catalog, PemSource pem,
+                             ReportWriter jsonReport, ReportWriter junitReport,
+                             Map<String, String> env, Optional<Path> home, boolean terminal,
+                             Interrupts interrupts) {
+
+    /** Environment variable holding the Basic auth password when no file is given. */
+    public static final String PASSWORD_ENV = "OCTT_BASIC_AUTH_PASSWORD";
+
+    /** System property the launcher sets to its own folder. */
+    public static final String HOME_PROPERTY = "octt.home";
+
+    public CliEnvironment {
+        Objects.requireNonNull(runService, "runService");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(pem, "pem");
+        Objects.requireNonNull(jsonReport, "jsonReport");
+        Objects.requireNonNull(junitReport, "junitReport");
+        env = Map.copyOf(env);
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(interrupts, "interrupts");
+    }
+
+    /** The real environment of this process. */
+    public static CliEnvironment system() {
+        return new CliEnvironment(RunService.engine(),
+                TestCatalog.pluginRegistry(CliEnvironment.class.getClassLoader()),
+                PemSource.files(), ReportWriter.json(), ReportWriter.junit(),
+                System.getenv(), installationFolder(), stdoutIsTerminal(), Interrupts.shutdownHook());
+    }
+
+    /** Whether colour may be used: on a terminal, unless {@code NO_COLOR} is set (no-color.org). */
+    public boolean colour() {
+        return terminal && !env.containsKey("NO_COLOR");
+    }
+
+    /** The default plugin folder: {@code plugins/} in {@link #home()}, if known. */
+    public Optional<Path> defaultPluginPath() {
+        return home.map(h -> h.resolve("plugins"));
+    }
+
+    public CliEnvironment withRunService(RunService service) {
+        return new CliEnvironment(service, catalog, pem, jsonReport, junitReport, env, home, terminal, interrupts);
+    }
+
+    public CliEnvironment withCatalog(TestCatalog c) {
+        return new CliEnvironment(runService, c, pem, jsonReport, junitReport, env, home, terminal, interrupts);
+    }
+
+    public CliEnvironment withPem(PemSource p) {
+        return new CliEnvironment(runService, catalog, p, jsonReport, junitReport, env, home, terminal, interrupts);
+    }
+
+    public CliEnvironment withReports(ReportWriter json, ReportWriter junit) {
+        return new CliEnvironment(runService, catalog, pem, json, junit, env, home, terminal, interrupts);
+    }
+
+    public CliEnvironment withEnv(Map<String, String> variables) {
+        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, variables, home, terminal, interrupts);
+    }
+
+    public CliEnvironment withHome(Optional<Path> folder) {
+        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, folder, terminal, interrupts);
+    }
+
+    public CliEnvironment withTerminal(boolean isTerminal) {
+        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, home, isTerminal, interrupts);
+    }
+
+    public CliEnvironment withInterrupts(Interrupts source) {
+        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, home, terminal, source);
+    }
+
+    /**
+     * The launcher's folder ({@code -Doctt.home}), else the folder of the CLI's jar, else none
+     * (running from classes in an IDE or a test).
+     */
+    static Optional<Path> installationFolder() {
+        String property = System.getProperty(HOME_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return Optional.of(Path.of(property));
+        }
+        try {
+            var source = CliEnvironment.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return Optional.empty();
+            }
+            Path location = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(location) ? Optional.ofNullable(location.getParent()) : Optional.empty();
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether stdout is a terminal. Since JDK 22 {@link System#console()} is not null on a pipe any
+     * more; {@code Console.isTerminal()} (JDK 22+) tells, called reflectively as we compile for 17.
+     */
+    static boolean stdoutIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return (Boolean) isTerminal.invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // JDK < 22: a console exists only when stdin and stdout are a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+}

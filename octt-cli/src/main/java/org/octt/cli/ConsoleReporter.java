@@ -1,0 +1,247 @@
+package org.octt.cli;
+
+import org.octt.core.engine.RunEvent;
+import org.octt.core.engine.RunResult;
+import org.octt.core.engine.StepResult;
+import org.octt.core.engine.TestCaseResult;
+import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.Verdict;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Prints a run on the console as it happens: a line per step (its verdict and duration when it
+ * finishes; on a terminal a "running" line first, replaced in place), then the table of checks of
+ * each test case as it finishes, then a summary line. Against several targets (a fleet run) it
+ * prints one line per finished test case run instead, and on a terminal a progress line. ANSI colour only when asked (a terminal,
+ * no {@code NO_COLOR}). Prints only what the engine reports: check messages, evidence and
+ * reports never hold secrets, and this class never sees one. Not thread-safe: feed it from one
+ * thread.
+ */
+final class ConsoleReporter {
+
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+    private static final String CLEAR_LINE = "\r\u001b[2K";
+
+    private final PrintWriter out;
+    private final boolean colour;
+    private final boolean live;
+    private final boolean verbose;
+    private boolean prefixWithTestCase;
+    private boolean prefixWithTarget;
+    private String pendingStep;
+    private boolean progressShown;
+    private boolean fleet;
+    private int planned;
+    private int done;
+    private int passed;
+    private int failed;
+    private int inconclusive;
+    private java.time.Instant startedAt;
+
+    /**
+     * @param out     where to print
+     * @param colour  whether to use ANSI colour
+     * @param live    whether stdout is a terminal (a "running" line is replaced in place)
+     * @param verbose whether to print every check as it is reported
+     */
+    ConsoleReporter(PrintWriter out, boolean colour, boolean live, boolean verbose) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.colour = colour;
+        this.live = live;
+        this.verbose = verbose;
+    }
+
+    void onEvent(RunEvent event) {
+        if (event instanceof RunEvent.RunStarted e) {
+            prefixWithTestCase = e.testCases() > 1 || e.targets() > 1;
+            prefixWithTarget = e.targets() > 1;
+            fleet = e.targets() > 1;
+            planned = e.testCases() * e.targets();
+            startedAt = e.at();
+            if (fleet) {
+                out.println("running " + e.testCases() + " test case" + (e.testCases() == 1 ? "" : "s") + " against "
+                        + e.targets() + " targets");
+            }
+        } else if (fleet && !(event instanceof RunEvent.TestCaseFinished || event instanceof RunEvent.RunFinished)) {
+            if (verbose && event instanceof RunEvent.CheckReported e) {
+                endPending();
+                out.println(prefix(e.testCaseId(), e.target().toString()) + "  " + verdict(e.check().verdict())
+                        + e.check().id() + ": " + e.check().message());
+            }
+        } else if (event instanceof RunEvent.TestCaseFinished e && fleet) {
+            endPending();
+            printFleetLine(e.result());
+            showProgress(e.at());
+        } else if (event instanceof RunEvent.TestCaseStarted e) {
+            endPending();
+            out.println(style(BOLD, e.testCaseId()) + "  " + e.title());
+            out.println("  target: " + e.target());
+        } else if (event instanceof RunEvent.StepStarted e) {
+            endPending();
+            if (live) {
+                out.print(prefix(e.testCaseId(), e.target().toString()) + "  " + style(DIM, pad("running", 12))
+                        + e.step() + "  " + style(DIM, e.description()));
+                pendingStep = e.testCaseId() + "\u0000" + e.target() + "\u0000" + e.step();
+            }
+        } else if (event instanceof RunEvent.CheckReported e) {
+            if (verbose) {
+                endPending();
+                CheckResult c = e.check();
+                out.println(prefix(e.testCaseId(), e.target().toString()) + "      " + verdict(c.verdict()) + " "
+                        + c.id() + ": " + c.message());
+            }
+        } else if (event instanceof RunEvent.StepFinished e) {
+            StepResult s = e.result();
+            String key = e.testCaseId() + "\u0000" + e.target() + "\u0000" + s.name();
+            if (key.equals(pendingStep)) {
+                out.print(CLEAR_LINE);
+                pendingStep = null;
+            } else {
+                endPending();
+            }
+            out.println(prefix(e.testCaseId(), e.target().toString()) + "  " + verdict(s.verdict()) + s.name()
+                    + "  " + style(DIM, "(" + Durations.format(s.duration()) + ")")
+                    + (s.reason().isEmpty() ? "" : "  " + s.reason()));
+        } else if (event instanceof RunEvent.TestCaseFinished e) {
+            endPending();
+            printTable(e.result());
+        } else if (event instanceof RunEvent.RunFinished e) {
+            endPending();
+            printSummary(e.result());
+        }
+        out.flush();
+    }
+
+    private void endPending() {
+        if (pendingStep != null) {
+            out.println();
+            pendingStep = null;
+        }
+        if (progressShown) {
+            out.print(CLEAR_LINE);
+            progressShown = false;
+        }
+    }
+
+    /** Fleet runs: one line per finished test case run, with its reasons when it did not pass. */
+    private void printFleetLine(TestCaseResult result) {
+        done++;
+        switch (result.verdict()) {
+            case PASSED -> passed++;
+            case FAILED -> failed++;
+            default -> inconclusive++;
+        }
+        out.println(verdict(result.verdict()) + result.id() + " @ " + result.target() + "  "
+                + style(DIM, "(" + Durations.format(result.duration()) + ")"));
+        for (String reason : result.reasons()) {
+            out.println("      " + reason);
+        }
+    }
+
+    /** Fleet runs on a terminal: a progress line, replaced by the next output. */
+    private void showProgress(java.time.Instant now) {
+        if (!live) {
+            return;
+        }
+        double seconds = Math.max(0.001, java.time.Duration.between(startedAt, now).toMillis() / 1000.0);
+        out.print(style(DIM, String.format(java.util.Locale.ROOT,
+                "%d/%d done: %d passed, %d failed, %d inconclusive, %.1f/s", done, planned, passed, failed,
+                inconclusive, done / seconds)));
+        progressShown = true;
+    }
+
+    private String prefix(String testCaseId, String target) {
+        if (!prefixWithTestCase) {
+            return "";
+        }
+        return "[" + testCaseId + (prefixWithTarget ? " @ " + target : "") + "]";
+    }
+
+    /** The checks of a finished test case, one row each, steps without checks by their reason. */
+    void printTable(TestCaseResult result) {
+        List<String[]> rows = new ArrayList<>();
+        for (StepResult step : result.steps()) {
+            if (step.checks().isEmpty() && !step.reason().isEmpty()) {
+                rows.add(new String[] {step.name(), step.verdict().name(), step.reason(), ""});
+            }
+            for (CheckResult c : step.checks()) {
+                rows.add(new String[] {c.id(), c.verdict().name(), c.message(), String.join("\n", c.warnings())});
+            }
+        }
+        int idWidth = "CHECK".length();
+        for (String[] row : rows) {
+            idWidth = Math.max(idWidth, row[0].length());
+        }
+        out.println();
+        out.println(style(BOLD, result.id()) + "  " + verdict(result.verdict()).trim() + "  "
+                + style(DIM, "(" + Durations.format(result.duration()) + ", " + result.target() + ")"));
+        out.println("  " + style(BOLD, pad("CHECK", idWidth + 2) + pad("VERDICT", 14) + "MESSAGE"));
+        String indent = " ".repeat(2 + idWidth + 2 + 14);
+        for (String[] row : rows) {
+            String[] message = row[2].split("\\R", -1);
+            out.println("  " + pad(row[0], idWidth + 2) + verdict(Verdict.valueOf(row[1])) + message[0]);
+            for (int i = 1; i < message.length; i++) {
+                out.println(indent + message[i]);
+            }
+            if (!row[3].isEmpty()) {
+                for (String warning : row[3].split("\n")) {
+                    out.println(indent + style("\u001b[33m", "warning: ") + warning);
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            out.println("  (no checks reported)");
+        }
+        if (result.insecure()) {
+            out.println("  " + style("\u001b[33m", "note:") + " ran with --insecure: credentials were sent even if"
+                    + " the server certificate failed validation");
+        }
+        out.println();
+    }
+
+    /** The summary line of the run (and what did not run when it was cancelled). */
+    void printSummary(RunResult result) {
+        long passed = count(result, Verdict.PASSED);
+        long failed = count(result, Verdict.FAILED);
+        long inconclusive = count(result, Verdict.INCONCLUSIVE);
+        int total = result.testCases().size();
+        if (result.cancelled() || !result.notRun().isEmpty()) {
+            List<String> notRun = result.notRun();
+            out.println("cancelled: " + notRun.size() + " test case run" + (notRun.size() == 1 ? "" : "s")
+                    + " did not run" + (notRun.isEmpty() ? "" : ": " + String.join(", ", notRun.subList(0, Math.min(5, notRun.size())))
+                    + (notRun.size() > 5 ? " and " + (notRun.size() - 5) + " more" : "")));
+        }
+        out.println(style(BOLD, "Result: ") + verdict(result.verdict()).trim() + "  " + total + " test case run"
+                + (total == 1 ? "" : "s") + ": " + passed + " passed, " + failed + " failed, " + inconclusive
+                + " inconclusive in " + Durations.format(result.duration()));
+    }
+
+    private static long count(RunResult result, Verdict verdict) {
+        return result.testCases().stream().filter(t -> t.verdict() == verdict).count();
+    }
+
+    /** The verdict padded to a column, coloured when colour is on. */
+    private String verdict(Verdict v) {
+        String code = switch (v) {
+            case PASSED -> "\u001b[32m";
+            case FAILED -> "\u001b[1;31m";
+            case INCONCLUSIVE -> "\u001b[33m";
+            case SKIPPED -> DIM;
+        };
+        return style(code, v.name()) + " ".repeat(14 - v.name().length());
+    }
+
+    private String style(String code, String text) {
+        return colour ? code + text + RESET : text;
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,62 @@
+package org.octt.cli;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses durations as written on a command line: {@code 500ms}, {@code 3s}, {@code 1m}, {@code 1h}, {@code PT3S}. */
+final class Durations {
+
+    private static final Pattern SHORT = Pattern.compile("(-?\\d{1,9})\\s*(ms|s|m|h)");
+
+    private Durations() {
+    }
+
+    /**
+     * A positive duration; {@link UsageException} naming {@code what} and the value when it is
+     * garbage, zero or negative.
+     */
+    static Duration parsePositive(String what, String value) {
+        Duration d = parse(what, value);
+        if (d.isZero() || d.isNegative()) {
+            throw new UsageException(what + " must be positive, was: " + value);
+        }
+        return d;
+    }
+
+    private static Duration parse(String what, String value) {
+        String v = value.trim();
+        Matcher m = SHORT.matcher(v.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        }
+        if (v.toUpperCase(Locale.ROOT).startsWith("PT") || v.toUpperCase(Locale.ROOT).startsWith("-PT")) {
+            try {
+                return Duration.parse(v);
+            } catch (DateTimeParseException e) {
+                throw new UsageException(what + " is not a duration (e.g. 500ms, 3s, 1m, PT3S), was: " + value, e);
+            }
+        }
+        throw new UsageException(what + " is not a duration (e.g. 500ms, 3s, 1m, PT3S), was: " + value);
+    }
+
+    /** As written for humans: {@code 850 ms}, {@code 1.2 s}, {@code 3 min 5 s}. */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
+    }
+}

@@ -1,0 +1,112 @@
+package org.octt.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code octt} command line. {@link #main} is the only place that exits the JVM; the exit code
+ * comes from {@link ExitCodes}, the one place that maps verdicts and errors to codes.
+ *
+ * <p>An error the user can fix (a bad option or value, a missing file, an unknown test case id)
+ * prints one line on stderr naming the problem and the value, and exits with 2; a stack trace
+ * follows only with {@code --verbose}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(CliEnvironment.system(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs {@code octt} with these arguments in this environment, printing to {@code out} and
+     * {@code err}, and returns the exit code. Never exits the JVM; tests call this.
+     */
+    public static int execute(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine(environment, args);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * The configured command line: the subcommands, the config file defaults for these arguments,
+     * the exit code mapping and the one-line error handlers.
+     */
+    static CommandLine commandLine(CliEnvironment environment, String... args) {
+        CommandLine commandLine = new CommandLine(new OcttCommand());
+        // subcommands: add new ones here (e.g. demo)
+        commandLine.addSubcommand("list", new ListCommand(environment));
+        commandLine.addSubcommand("run", new RunCommand(environment));
+
+        CommandLine.Help.Ansi ansi = environment.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+        commandLine.getSubcommands().get("run").setDefaultValueProvider(ConfigFile.fromArguments(args));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExitCodeExceptionMapper(ExitCodes.mapper());
+        boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+        commandLine.setParameterExceptionHandler((ex, arguments) -> report(ex.getCommandLine(), ex, verbose));
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> report(cmd, ex, verbose));
+        return commandLine;
+    }
+
+    /** Prints the error in one line (a stack trace too with --verbose) and returns its exit code. */
+    private static int report(CommandLine commandLine, Exception error, boolean verbose) {
+        PrintWriter err = commandLine.getErr();
+        String name = commandLine.getCommandSpec().qualifiedName();
+        int code = commandLine.getExitCodeExceptionMapper() != null
+                ? commandLine.getExitCodeExceptionMapper().getExitCode(error)
+                : ExitCodes.of(error);
+        String message = oneLine(error);
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.getUnmatched().stream()
+                .anyMatch(a -> a.startsWith("-") && a.toLowerCase(java.util.Locale.ROOT).contains("password"))) {
+            // never echo what follows: it is likely the password itself
+            err.println(name + ": a password is never accepted on the command line; use"
+                    + " --basic-auth-password-file FILE or the environment variable " + CliEnvironment.PASSWORD_ENV);
+            err.flush();
+            return code; // no stack trace: its message would hold the password
+        } else if (code == ExitCodes.USAGE) {
+            err.println(name + ": " + message + hint(commandLine, error));
+        } else {
+            err.println(name + ": internal error: " + error.getClass().getName() + ": " + message
+                    + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        }
+        if (verbose) {
+            error.printStackTrace(err); // only on request: --verbose
+        }
+        err.flush();
+        return code;
+    }
+
+    private static String hint(CommandLine commandLine, Exception error) {
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                return " (did you mean " + String.join(" or ", suggestions) + "?)";
+            }
+        }
+        if (error instanceof CommandLine.ParameterException) {
+            return " (see " + commandLine.getCommandSpec().qualifiedName() + " --help)";
+        }
+        return "";
+    }
+
+    private static String oneLine(Throwable error) {
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            message = error.getClass().getSimpleName();
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

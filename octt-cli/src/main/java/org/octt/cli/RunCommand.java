@@ -1,0 +1,342 @@
+package org.octt.cli;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.octt.core.engine.RunEvent;
+import org.octt.core.engine.RunPlan;
+import org.octt.core.engine.RunResult;
+import org.octt.core.engine.TestCaseResult;
+import org.octt.core.plugin.DiscoveredTestCase;
+import org.octt.core.spi.Target;
+import org.octt.core.spi.TestCase;
+import org.octt.core.spi.TestContext;
+import org.octt.core.spi.Timeouts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code octt run ID... [options]}: validates the options (each problem is a {@link UsageException}
+ * naming the option and the value), builds the run plan, runs it through {@link RunService}, prints
+ * it, writes the reports and returns the exit code of the verdict. No test logic here.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = "Run test cases against a Central System.",
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  every test case PASSED", "  1  one or more FAILED",
+            "  2  usage or configuration error (nothing ran)", "  3  one or more INCONCLUSIVE and none FAILED",
+            "  4  internal error (run with --verbose for the stack trace)",
+            "", "The Basic auth password is read from --basic-auth-password-file or the environment variable "
+                + CliEnvironment.PASSWORD_ENV + ", never from the command line."})
+final class RunCommand implements Callable<Integer> {
+
+    /** How long an interrupt waits for the reports of what finished. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(10);
+
+    private final CliEnvironment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "Test case ids, e.g. TC_086_CSMS (see: octt list).")
+    List<String> ids;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "The Central System endpoint: wss://host[:port]/path/<ChargePointId>.")
+    String url;
+
+    @Option(names = "--targets", paramLabel = "FILE",
+            description = "Run against a fleet: a CSV file with a header line and one target a line"
+                    + " (columns url, resolve, security-profile, basic-auth-password-file, basic-auth-password-env,"
+                    + " client-cert, client-key; see docs/cli.md). Instead of --url.")
+    Path targetsFile;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "How many test case runs go at once, across targets."
+                    + " Default: 1 with --url, 8 with --targets.")
+    Integer concurrency;
+
+    @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS",
+            description = "Connect to ADDRESS instead of resolving HOST (as curl); the host stays the URL's host"
+                    + " for SNI, the Host header and the FQDN check. IPv6 in brackets: host:443:[::1].")
+    String resolve;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", split = ",",
+            description = "Trust anchors for the Central System's certificate (repeatable; a file may hold several)."
+                    + " Default: the JDK's trust store.")
+    List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--security-profile", paramLabel = "2|3", defaultValue = "2",
+            description = "OCPP security profile: 2 = TLS + Basic auth, 3 = TLS + client certificate."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int securityProfile;
+
+    @Option(names = "--basic-auth-password-file", paramLabel = "FILE",
+            description = "File holding the Basic auth password (one line; a trailing newline is not part of it)."
+                    + " Default: the environment variable " + CliEnvironment.PASSWORD_ENV + ".")
+    Path passwordFile;
+
+    @Option(names = "--client-cert", paramLabel = "PEM",
+            description = "Client certificate chain, leaf first (security profile 3).")
+    Path clientCert;
+
+    @Option(names = "--client-key", paramLabel = "PEM",
+            description = "The client certificate's private key: PKCS#8 or PKCS#1/SEC1, RSA or EC (profile 3).")
+    Path clientKey;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Timeout of each network exchange: 500ms, 3s, 1m or PT3S. Default: 5s.")
+    String timeout;
+
+    @Option(names = "--insecure",
+            description = "Go on and send credentials even when the server certificate failed validation"
+                    + " (reports record it). Never use against production.")
+    boolean insecure;
+
+    @Option(names = "--vendor", paramLabel = "NAME", description = "chargePointVendor to send in BootNotification.")
+    String vendor;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "chargePointModel to send in BootNotification.")
+    String model;
+
+    @Option(names = "--connectors", paramLabel = "N", description = "Number of connectors the simulated Charge Point reports.")
+    Integer connectors;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "2",
+            description = "Bound on concurrent connections to the target. Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "Write the JSON report (docs/report-format.md).")
+    Path reportJson;
+
+    @Option(names = "--report-junit", paramLabel = "FILE", description = "Write a JUnit XML report.")
+    Path reportJunit;
+
+    @Option(names = "--metrics-file", paramLabel = "FILE", description = "Write the run's metrics in Prometheus text format.")
+    Path metricsFile;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read options from a properties file (keys: the long option names, e.g. url=..., "
+                    + "ca-file=a.pem,b.pem); options on the command line override it.")
+    Path config;
+
+    @Mixin
+    PluginPathOption plugins;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print every check as it is reported, and a stack trace with an error.")
+    boolean verbose;
+
+    RunCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Duration networkTimeout = timeout == null ? Timeouts.DEFAULTS.network() : Durations.parsePositive("--timeout", timeout);
+        if (maxConnections < 1) {
+            throw new UsageException("--max-connections must be at least 1, was: " + maxConnections);
+        }
+        if (connectors != null && connectors < 1) {
+            throw new UsageException("--connectors must be at least 1, was: " + connectors);
+        }
+        List<X509Certificate> trustAnchors = new ArrayList<>();
+        for (Path ca : caFiles) {
+            trustAnchors.addAll(environment.pem().certificates(TargetContexts.readableFile("--ca-file", ca)));
+        }
+        List<Path> outputs = new ArrayList<>();
+        for (Path p : new Path[] {reportJson, reportJunit, metricsFile}) {
+            if (p != null) {
+                outputs.add(p);
+            }
+        }
+        requireWritable(outputs);
+
+        MeterRegistry registry = metricsFile != null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
+                : new SimpleMeterRegistry();
+        Timeouts timeouts = Timeouts.DEFAULTS.withNetwork(networkTimeout);
+        Function<Target, TestContext.Builder> shared = target -> {
+            TestContext.Builder b = TestContext.builder(target)
+                    .trustAnchors(trustAnchors)
+                    .timeouts(timeouts)
+                    .meterRegistry(registry)
+                    .insecure(insecure)
+                    .maxConnectionsPerTarget(maxConnections);
+            if (vendor != null) {
+                b.option("ocpp.vendor", vendor);
+            }
+            if (model != null) {
+                b.option("ocpp.model", model);
+            }
+            if (connectors != null) {
+                b.option("ocpp.connectors", Integer.toString(connectors));
+            }
+            return b;
+        };
+        TargetSpec fromOptions = new TargetSpec("", Optional.ofNullable(url), Optional.ofNullable(resolve),
+                securityProfile, Optional.ofNullable(passwordFile), Optional.empty(), Optional.ofNullable(clientCert),
+                Optional.ofNullable(clientKey));
+        List<TargetSpec> specs;
+        if (targetsFile != null) {
+            if (url != null || resolve != null) {
+                throw new UsageException("--targets replaces --url and --resolve (give them per target in the file), was: "
+                        + (url != null ? "--url " + url : "--resolve " + resolve));
+            }
+            specs = TargetsFile.read(targetsFile, fromOptions);
+        } else {
+            specs = List.of(fromOptions);
+        }
+        TargetContexts contexts = new TargetContexts(environment);
+        List<TestContext> targets = new ArrayList<>(specs.size());
+        for (TargetSpec spec : specs) {
+            targets.add(contexts.context(spec, shared));
+        }
+        int parallel = concurrency != null ? concurrency : targetsFile != null ? 8 : 1;
+        if (parallel < 1) {
+            throw new UsageException("--concurrency must be at least 1, was: " + parallel);
+        }
+
+        RunPlan plan = new RunPlan(testCases(), targets, parallel);
+
+        // Ctrl-C: stop the run (the engine closes its connections), write the reports of what
+        // finished, then let the JVM exit; the interrupt waits for that, within a bound
+        Sinks.Empty<Void> stop = Sinks.empty();
+        CountDownLatch reportsWritten = new CountDownLatch(1);
+        try (Interrupts.Registration registration = environment.interrupts().onInterrupt(() -> {
+            stop.tryEmitEmpty();
+            awaitQuietly(reportsWritten, INTERRUPT_GRACE);
+        })) {
+            RunResult result = run(plan, registry, stop.asMono());
+            writeReport(reportJson, w -> environment.jsonReport().write(result, w));
+            writeReport(reportJunit, w -> environment.junitReport().write(result, w));
+            if (metricsFile != null) {
+                writeReport(metricsFile, w -> w.write(((PrometheusMeterRegistry) registry).scrape()));
+            }
+            return ExitCodes.of(result.verdict());
+        } finally {
+            reportsWritten.countDown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration bound) {
+        try {
+            latch.await(bound.toMillis(), TimeUnit.MILLISECONDS); // past the bound the JVM exits anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The test cases named on the command line, in that order, each once. */
+    private List<TestCase> testCases() {
+        TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment));
+        PrintWriter err = spec.commandLine().getErr();
+        for (String problem : catalog.problems()) {
+            err.println("warning: " + problem);
+        }
+        List<TestCase> selected = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            DiscoveredTestCase found = catalog.find(id).orElseThrow(() -> new UsageException(
+                    "unknown test case id: " + id + " (known: " + (catalog.testCases().isEmpty() ? "none"
+                            : catalog.testCases().stream().map(d -> d.testCase().id()).collect(Collectors.joining(", ")))
+                            + ")"));
+            selected.add(found.testCase());
+        }
+        return selected;
+    }
+
+    /**
+     * Runs the plan, printing its events on this thread (never on an engine or event-loop thread).
+     * When {@code stop} fires first, the run is cancelled and the result holds what finished, the
+     * rest as not run.
+     */
+    private RunResult run(RunPlan plan, MeterRegistry registry, Mono<Void> stop) {
+        ConsoleReporter console = new ConsoleReporter(spec.commandLine().getOut(), environment.colour(),
+                environment.terminal(), verbose);
+        Instant startedAt = Instant.now();
+        List<TestCaseResult> finished = new ArrayList<>();
+        for (RunEvent event : environment.runService().run(plan, registry).takeUntilOther(stop).toIterable()) {
+            console.onEvent(event);
+            if (event instanceof RunEvent.TestCaseFinished e) {
+                finished.add(e.result());
+            }
+            if (event instanceof RunEvent.RunFinished e) {
+                return e.result();
+            }
+        }
+        // stopped: the engine's subscription is cancelled, so there is no RunFinished; make one
+        Set<String> done = finished.stream().map(r -> r.id() + " @ " + r.target()).collect(Collectors.toSet());
+        List<String> notRun = new ArrayList<>();
+        for (TestContext target : plan.targets()) {
+            for (TestCase testCase : plan.testCases()) {
+                String key = testCase.id() + " @ " + target.target();
+                if (!done.contains(key)) {
+                    notRun.add(key);
+                }
+            }
+        }
+        RunResult result = new RunResult(startedAt, Duration.between(startedAt, Instant.now()), finished, true, notRun);
+        console.onEvent(new RunEvent.RunFinished(Instant.now(), result));
+        return result;
+    }
+
+    private static void requireWritable(List<Path> files) {
+        for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                throw new UsageException("report file is a folder: " + file);
+            }
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                try {
+                    Files.createDirectories(parent);
+                } catch (IOException e) {
+                    throw new UsageException("cannot create the folder of report file " + file + " ("
+                            + e.getClass().getSimpleName() + ")", e);
+                }
+            }
+            if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(parent)) {
+                throw new UsageException("report file is not writable: " + file);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(Writer out) throws IOException;
+    }
+
+    private void writeReport(Path file, Body body) throws IOException {
+        if (file == null) {
+            return;
+        }
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            body.write(out);
+        }
+    }
+}
