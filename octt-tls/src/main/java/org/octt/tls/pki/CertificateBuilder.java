@@ -124,6 +124,11 @@ public final class CertificateBuilder {
 
     /** Signs with the JDK's providers where they can (no Bouncy Castle provider start-up), else with Bouncy Castle's. */
     private static ContentSigner signer(String algorithm, KeyPair signerKeys) throws OperatorCreationException {
+        if (signerKeys.getPrivate().getClass().getName().startsWith("org.bouncycastle.")) {
+            // A key only Bouncy Castle made (e.g. P-192) is signed by Bouncy Castle: the JDK would
+            // accept it here and refuse the curve only when signing.
+            return new JcaContentSignerBuilder(algorithm).setProvider(KeyPairs.bc()).build(signerKeys.getPrivate());
+        }
         try {
             return new JcaContentSignerBuilder(algorithm).build(signerKeys.getPrivate());
         } catch (OperatorCreationException | IllegalArgumentException jdkRefused) {

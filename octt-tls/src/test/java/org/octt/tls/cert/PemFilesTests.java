@@ -390,9 +390,20 @@ class PemFilesTests {
     private static String traditional(PrivateKey key) throws IOException {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-            w.writeObject(key);
+            // A JDK EC key's inner SEC1 structure omits the curve (it lives in the PKCS#8 header);
+            // re-encode through Bouncy Castle so the SEC1 block names its curve, as OpenSSL writes it.
+            w.writeObject(key.getAlgorithm().equals("EC") ? bouncyCastleKey(key) : key);
         }
         return out.toString();
+    }
+
+    private static PrivateKey bouncyCastleKey(PrivateKey key) throws IOException {
+        try {
+            return java.security.KeyFactory.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.getEncoded()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
     }
 
     private Path write(String name, String content) throws IOException {
