@@ -68,7 +68,10 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
     public HandshakeSession(ProbeRequest request, TlsCrypto crypto, long startNanos) {
         this.request = request;
         this.startNanos = startNanos;
-        ProtocolVersion[] versions = request.versions().stream().map(Offers::protocolVersion)
+        // Bouncy Castle expects the versions newest first (supported_versions order, legacy_version).
+        ProtocolVersion[] versions = request.versions().stream()
+                .sorted(java.util.Comparator.reverseOrder())
+                .map(Offers::protocolVersion)
                 .toArray(ProtocolVersion[]::new);
         int[] suites = request.cipherSuites().stream().mapToInt(CipherSuites::code).toArray();
         this.client = new ProbeTlsClient(crypto, versions, suites, request.serverName());

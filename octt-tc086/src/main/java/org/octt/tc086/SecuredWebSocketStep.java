@@ -1,0 +1,289 @@
+package org.octt.tc086;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.OcppVersion;
+import org.octt.core.spi.SecurityProfile;
+import org.octt.core.spi.Step;
+import org.octt.core.spi.TestContext;
+import org.octt.core.spi.Verdict;
+import org.octt.tls.ocppj.CallOutcome;
+import org.octt.tls.ocppj.OcppJSession;
+import org.octt.tls.trust.FqdnMatcher;
+import org.octt.tls.trust.TrustValidator;
+import org.octt.tls.trust.ValidationResult;
+import org.octt.tls.ws.ClientKeyMaterial;
+import org.octt.tls.ws.SecureWebSocketClient;
+import org.octt.tls.ws.ServerCertificatePolicy;
+import org.octt.tls.ws.WebSocketOutcome;
+import org.octt.tls.ws.WebSocketRequest;
+import org.octt.tls.ws.WebSocketTimeouts;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Steps 5 to 10 of the scenario: the secured WebSocket with the profile's credentials
+ * ({@code ws.upgrade}), BootNotification ({@code ocpp.boot-notification}) and StatusNotification for
+ * connector 0 and each connector ({@code ocpp.status-notification}).
+ *
+ * <p>Credentials go only to a server whose certificate passed {@code cert.trust} (the WebSocket
+ * client also validates the chain it is given, with the same anchors and the host name), unless the
+ * context is explicitly insecure.
+ */
+final class SecuredWebSocketStep implements Step {
+
+    static final String VENDOR_OPTION = "ocpp.vendor";
+    static final String MODEL_OPTION = "ocpp.model";
+    static final String CONNECTORS_OPTION = "ocpp.connectors";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    @Override
+    public String name() {
+        return "secured-websocket";
+    }
+
+    @Override
+    public String description() {
+        return "secured WebSocket with credentials, BootNotification, StatusNotification";
+    }
+
+    @Override
+    public Flux<CheckResult> run(TestContext context) {
+        return Flux.defer(() -> {
+            Optional<String> notSent = refusal(context);
+            if (notSent.isPresent()) {
+                return Flux.just(CheckResult.skipped(CheckIds.WS_UPGRADE, notSent.get()),
+                        CheckResult.skipped(CheckIds.OCPP_BOOT_NOTIFICATION, "no WebSocket session: " + notSent.get()),
+                        CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION, "no WebSocket session: " + notSent.get()));
+            }
+            Optional<String> missing = missingCredentials(context);
+            if (missing.isPresent()) {
+                return Flux.just(CheckResult.inconclusive(CheckIds.WS_UPGRADE, missing.get()),
+                        CheckResult.skipped(CheckIds.OCPP_BOOT_NOTIFICATION, "no WebSocket session: " + missing.get()),
+                        CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION, "no WebSocket session: " + missing.get()));
+            }
+            return Flux.usingWhen(client(context).connect(request(context)),
+                    outcome -> session(context, outcome),
+                    SecuredWebSocketStep::close);
+        });
+    }
+
+    /** Why credentials must not be sent, if they must not. */
+    private static Optional<String> refusal(TestContext context) {
+        boolean untrusted = context.state().get(ServerCertificates.TRUSTED).map(t -> !t).orElse(false);
+        if (untrusted && !context.insecure()) {
+            return Optional.of("not attempted: the server certificate failed cert.trust, and credentials are never sent"
+                    + " to an untrusted server (a Charge Point would refuse the connection, A00.FR.309/310);"
+                    + " fix the certificate or the configured root, or pass --insecure to go on anyway");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> missingCredentials(TestContext context) {
+        if (context.chargePointId().isEmpty()) {
+            return Optional.of("the URL has no ChargePointId as its last path segment: " + context.target().url());
+        }
+        if (context.securityProfile() == SecurityProfile.TLS_BASIC_AUTH && context.basicAuthPassword().isEmpty()) {
+            return Optional.of("security profile 2 needs the Basic auth password (--basic-auth-password-file)");
+        }
+        if (context.securityProfile() == SecurityProfile.TLS_CLIENT_CERTIFICATE && context.clientKeyMaterial().isEmpty()) {
+            return Optional.of("security profile 3 needs a client certificate and key (--client-cert, --client-key)");
+        }
+        return Optional.empty();
+    }
+
+    private static SecureWebSocketClient client(TestContext context) {
+        TrustValidator validator = TrustValidator.of(context.trustAnchors());
+        ServerCertificatePolicy policy = (chain, host) -> {
+            ValidationResult r = validator.validate(chain, context.clock().instant());
+            if (!r.valid()) {
+                return Optional.of(r.message());
+            }
+            if (!FqdnMatcher.matchesForConnection(host, chain.get(0))) {
+                return Optional.of("the certificate of " + chain.get(0).getSubjectX500Principal().getName()
+                        + " does not name the host " + host + " (subjectAltName, or commonName without subjectAltName)");
+            }
+            return Optional.empty();
+        };
+        return SecureWebSocketClient.create()
+                .withServerCertificatePolicy(policy)
+                .withInsecure(context.insecure())
+                .withTimeouts(WebSocketTimeouts.of(context.timeouts().network()))
+                .withMeterRegistry(context.meterRegistry());
+    }
+
+    private static WebSocketRequest request(TestContext context) {
+        URI url = context.target().url();
+        String s = url.toString();
+        int query = s.indexOf('?');
+        String withoutQuery = query >= 0 ? s.substring(0, query) : s;
+        String trimmed = withoutQuery.endsWith("/") ? withoutQuery.substring(0, withoutQuery.length() - 1) : withoutQuery;
+        URI base = URI.create(trimmed.substring(0, trimmed.lastIndexOf('/')));
+        WebSocketRequest request = WebSocketRequest.to(base, context.chargePointId().orElseThrow())
+                .withSubprotocol(OcppVersion.OCPP_16J.subprotocol());
+        if (context.target().connectAddress().isPresent()) {
+            request = request.withConnectAddress(context.target().connectAddress().get());
+        }
+        switch (context.securityProfile()) {
+            case TLS_BASIC_AUTH -> request = request.withBasicAuth(context.basicAuthPassword().orElseThrow().reveal().toCharArray());
+            case TLS_CLIENT_CERTIFICATE -> {
+                var km = context.clientKeyMaterial().orElseThrow();
+                request = request.withClientKeyMaterial(new ClientKeyMaterial(km.chain(), km.key()));
+            }
+            default -> { }
+        }
+        return request;
+    }
+
+    private static Mono<Void> close(WebSocketOutcome outcome) {
+        if (outcome instanceof WebSocketOutcome.Connected c) {
+            return c.session().close(Duration.ofSeconds(2)).then().onErrorResume(e -> Mono.empty());
+        }
+        return Mono.empty();
+    }
+
+    private Flux<CheckResult> session(TestContext context, WebSocketOutcome outcome) {
+        if (!(outcome instanceof WebSocketOutcome.Connected connected)) {
+            Verdict verdict = outcome instanceof WebSocketOutcome.TransportFailed ? Verdict.INCONCLUSIVE : Verdict.FAILED;
+            String hint = outcome instanceof WebSocketOutcome.Rejected r && r.status() == 401
+                    ? "; check the Charge Point's password and that the username is the ChargePointId" : "";
+            CheckResult upgrade = CheckResult.of(CheckIds.WS_UPGRADE, verdict, outcome.message() + hint)
+                    .withEvidence("outcome", outcome.getClass().getSimpleName());
+            if (outcome instanceof WebSocketOutcome.Rejected r) {
+                upgrade = upgrade.withEvidence("status", r.status());
+                if (r.wwwAuthenticate().isPresent()) {
+                    upgrade = upgrade.withEvidence("wwwAuthenticate", r.wwwAuthenticate().get());
+                }
+            }
+            String why = "no WebSocket session: " + outcome.message();
+            return Flux.just(upgrade, CheckResult.skipped(CheckIds.OCPP_BOOT_NOTIFICATION, why),
+                    CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION, why));
+        }
+        CheckResult upgrade = upgradeCheck(context, connected);
+        OcppJSession ocpp = OcppJSession.over(connected.session());
+        Duration timeout = context.timeouts().network();
+        Mono<CallOutcome> boot = ocpp.call("BootNotification", bootRequest(context), timeout);
+        return Flux.concat(Mono.just(upgrade), boot.flatMapMany(b -> {
+            CheckResult bootCheck = bootCheck(b);
+            Mono<CheckResult> status = bootCheck.verdict() == Verdict.PASSED
+                    ? statusNotifications(context, ocpp, timeout)
+                    : Mono.just(CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION,
+                            "not sent: the Central System did not accept the BootNotification, and a Charge Point"
+                                    + " sends no other message before it is accepted"));
+            return Flux.concat(Mono.just(bootCheck), status);
+        }));
+    }
+
+    private static CheckResult upgradeCheck(TestContext context, WebSocketOutcome.Connected c) {
+        String expected = OcppVersion.OCPP_16J.subprotocol();
+        String how = context.securityProfile() == SecurityProfile.TLS_CLIENT_CERTIFICATE
+                ? "with the client certificate" : "with Basic auth as " + context.chargePointId().orElse("?");
+        CheckResult result;
+        if (c.subprotocolAgreed()) {
+            result = CheckResult.passed(CheckIds.WS_UPGRADE, "101 Switching Protocols " + how + ", subprotocol "
+                    + expected + " selected, over " + c.tlsProtocol() + " " + c.cipherSuite());
+        } else {
+            result = CheckResult.failed(CheckIds.WS_UPGRADE, "101 Switching Protocols " + how + ", but the server selected "
+                    + c.selectedSubprotocol().map(s -> "subprotocol " + s).orElse("no subprotocol")
+                    + " where " + expected + " was requested; the server must answer Sec-WebSocket-Protocol: " + expected);
+        }
+        result = result.withEvidence("tlsProtocol", c.tlsProtocol()).withEvidence("cipherSuite", c.cipherSuite())
+                .withEvidence("selectedSubprotocol", c.selectedSubprotocol().orElse(""));
+        if (c.tls().validationOverridden()) {
+            result = result.withWarning("connected with --insecure although the server certificate failed validation: "
+                    + c.tls().policyRejection().orElse("rejected"));
+        }
+        return result;
+    }
+
+    private static ObjectNode bootRequest(TestContext context) {
+        ObjectNode payload = JSON.objectNode();
+        payload.put("chargePointVendor", context.option(VENDOR_OPTION).orElse("octt"));
+        payload.put("chargePointModel", context.option(MODEL_OPTION).orElse("octt-tc086"));
+        return payload;
+    }
+
+    static CheckResult bootCheck(CallOutcome outcome) {
+        if (!(outcome instanceof CallOutcome.Result result)) {
+            return CheckResult.failed(CheckIds.OCPP_BOOT_NOTIFICATION, "expected BootNotification.conf, got: " + outcome.message());
+        }
+        JsonNode p = result.payload();
+        List<String> problems = new ArrayList<>();
+        JsonNode status = p.get("status");
+        JsonNode currentTime = p.get("currentTime");
+        JsonNode interval = p.get("interval");
+        if (currentTime == null || !currentTime.isTextual()) {
+            problems.add("currentTime is missing or not a string");
+        } else {
+            try {
+                OffsetDateTime.parse(currentTime.asText());
+            } catch (DateTimeParseException e) {
+                problems.add("currentTime '" + currentTime.asText() + "' is not an ISO 8601 date-time with offset");
+            }
+        }
+        if (interval == null || !interval.canConvertToInt() || !interval.isIntegralNumber() || interval.asInt() < 0) {
+            problems.add("interval " + (interval == null ? "is missing" : interval + " is not a non-negative integer"));
+        }
+        if (status == null || !status.isTextual()) {
+            problems.add("status is missing");
+        } else if (!List.of("Accepted", "Pending", "Rejected").contains(status.asText())) {
+            problems.add("status '" + status.asText() + "' is not one of Accepted, Pending, Rejected");
+        } else if (!status.asText().equals("Accepted")) {
+            problems.add("status is " + status.asText() + ", expected Accepted");
+        }
+        CheckResult check = problems.isEmpty()
+                ? CheckResult.passed(CheckIds.OCPP_BOOT_NOTIFICATION, "BootNotification.conf: status Accepted, interval "
+                        + interval.asInt() + " s, currentTime " + currentTime.asText())
+                : CheckResult.failed(CheckIds.OCPP_BOOT_NOTIFICATION, "BootNotification.conf " + p + ": "
+                        + String.join("; ", problems));
+        return check.withEvidence("conf", p.toString());
+    }
+
+    private static Mono<CheckResult> statusNotifications(TestContext context, OcppJSession ocpp, Duration timeout) {
+        int connectors = context.option(CONNECTORS_OPTION).map(Integer::parseInt).orElse(1);
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i <= connectors; i++) {
+            ids.add(i);
+        }
+        return Flux.fromIterable(ids)
+                .concatMap(id -> ocpp.call("StatusNotification", statusRequest(context, id), timeout)
+                        .map(o -> statusLine(id, o)))
+                .collectList()
+                .map(lines -> {
+                    boolean ok = lines.stream().allMatch(l -> l.startsWith("ok"));
+                    List<String> text = lines.stream().map(l -> l.substring(3)).toList();
+                    return CheckResult.of(CheckIds.OCPP_STATUS_NOTIFICATION, ok ? Verdict.PASSED : Verdict.FAILED,
+                                    (ok ? "every StatusNotification.req answered with StatusNotification.conf: "
+                                            : "not every StatusNotification.req got a StatusNotification.conf: ")
+                                            + String.join("; ", text))
+                            .withEvidence("connectorIds", ids);
+                });
+    }
+
+    private static String statusLine(int connectorId, CallOutcome outcome) {
+        if (outcome instanceof CallOutcome.Result r && r.payload().isObject()) {
+            return "ok connector " + connectorId + ": conf " + r.payload();
+        }
+        return "no connector " + connectorId + ": " + outcome.message();
+    }
+
+    private static ObjectNode statusRequest(TestContext context, int connectorId) {
+        ObjectNode payload = JSON.objectNode();
+        payload.put("connectorId", connectorId);
+        payload.put("errorCode", "NoError");
+        payload.put("status", "Available");
+        payload.put("timestamp", context.clock().instant().toString());
+        return payload;
+    }
+}

@@ -1,0 +1,63 @@
+package org.octt.tc086;
+
+import org.octt.core.spi.OcppVersion;
+import org.octt.core.spi.Step;
+import org.octt.core.spi.SystemUnderTest;
+import org.octt.core.spi.TestCase;
+
+import java.util.List;
+
+/**
+ * TC_086_CSMS "TLS - server-side certificate - Valid certificate" (OCPP 1.6 Compliancy Testing
+ * Tool, test case document, Central System). octt plays the Charge Point.
+ *
+ * <p>Three steps, in the card's order:
+ * <ol>
+ *   <li>{@code tls-handshakes}: handshakes offering TLS 1.2 and 1.3, each of the four required
+ *       cipher suites alone, and TLS 1.0 and 1.1 alone; checks {@code tls.version} and
+ *       {@code tls.cipher-suites} and keeps every distinct server certificate seen;</li>
+ *   <li>{@code server-certificates}: checks {@code cert.key-size}, {@code cert.x509-pem},
+ *       {@code cert.serial-number}, {@code cert.subject-cn} and {@code cert.trust} on every distinct
+ *       leaf certificate;</li>
+ *   <li>{@code secured-websocket}: the OCPP-J session with the profile's credentials:
+ *       {@code ws.upgrade}, {@code ocpp.boot-notification}, {@code ocpp.status-notification}.</li>
+ * </ol>
+ * A failed validation never stops later steps; credentials are never sent to a server whose
+ * certificate failed {@code cert.trust} unless the context is explicitly insecure.
+ *
+ * <p>Options read from the context: {@value SecuredWebSocketStep#VENDOR_OPTION},
+ * {@value SecuredWebSocketStep#MODEL_OPTION}, {@value SecuredWebSocketStep#CONNECTORS_OPTION}.
+ */
+public final class Tc086TestCase implements TestCase {
+
+    public static final String ID = "TC_086_CSMS";
+    public static final String TITLE = "TLS - server-side certificate - Valid certificate";
+
+    private final List<Step> steps = List.of(new TlsHandshakeStep(), new ServerCertificateStep(),
+            new SecuredWebSocketStep());
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public SystemUnderTest systemUnderTest() {
+        return SystemUnderTest.CENTRAL_SYSTEM;
+    }
+
+    @Override
+    public OcppVersion ocppVersion() {
+        return OcppVersion.OCPP_16J;
+    }
+
+    @Override
+    public List<Step> steps() {
+        return steps;
+    }
+}

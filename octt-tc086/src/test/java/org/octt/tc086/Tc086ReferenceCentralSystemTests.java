@@ -1,0 +1,411 @@
+package org.octt.tc086;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.octt.core.engine.TestCaseResult;
+import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.Target;
+import org.octt.core.spi.TestContext;
+import org.octt.core.spi.Verdict;
+import org.octt.testkit.Fault;
+import org.octt.testkit.ReferenceCentralSystem;
+import org.octt.testkit.ReferencePki;
+import org.octt.testkit.RunningCentralSystem;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.octt.core.spi.Verdict.FAILED;
+import static org.octt.core.spi.Verdict.INCONCLUSIVE;
+import static org.octt.core.spi.Verdict.PASSED;
+import static org.octt.core.spi.Verdict.SKIPPED;
+import static org.octt.tc086.CheckIds.CERT_KEY_SIZE;
+import static org.octt.tc086.CheckIds.CERT_SERIAL_NUMBER;
+import static org.octt.tc086.CheckIds.CERT_SUBJECT_CN;
+import static org.octt.tc086.CheckIds.CERT_TRUST;
+import static org.octt.tc086.CheckIds.CERT_X509_PEM;
+import static org.octt.tc086.CheckIds.OCPP_BOOT_NOTIFICATION;
+import static org.octt.tc086.CheckIds.OCPP_STATUS_NOTIFICATION;
+import static org.octt.tc086.CheckIds.TLS_CIPHER_SUITES;
+import static org.octt.tc086.CheckIds.TLS_VERSION;
+import static org.octt.tc086.CheckIds.WS_UPGRADE;
+import static org.octt.tc086.Tc086Runs.check;
+import static org.octt.tc086.Tc086Runs.verdicts;
+
+/**
+ * TC_086_CSMS, found through discovery, against the reference Central System: the pass path of
+ * every check, and each fault the reference Central System can switch on, with the verdict of every
+ * check and the reason of the failing ones.
+ */
+@Timeout(60)
+class Tc086ReferenceCentralSystemTests {
+
+    static final List<String> ALL = List.of(TLS_VERSION, TLS_CIPHER_SUITES, CERT_KEY_SIZE, CERT_X509_PEM,
+            CERT_SERIAL_NUMBER, CERT_SUBJECT_CN, CERT_TRUST, WS_UPGRADE, OCPP_BOOT_NOTIFICATION, OCPP_STATUS_NOTIFICATION);
+
+    static ReferencePki pki;
+
+    @BeforeAll
+    static void generatePki() {
+        pki = ReferencePki.generate();
+    }
+
+    static RunningCentralSystem start(Fault... faults) {
+        EnumSet<Fault> set = EnumSet.noneOf(Fault.class);
+        set.addAll(List.of(faults));
+        return ReferenceCentralSystem.builder().pki(pki).faults(set).build().start();
+    }
+
+    /** Every check PASSED but those named, which have the given verdicts. */
+    static Map<String, Verdict> expected(Object... idsAndVerdicts) {
+        Map<String, Verdict> m = new java.util.LinkedHashMap<>();
+        ALL.forEach(id -> m.put(id, PASSED));
+        for (int i = 0; i < idsAndVerdicts.length; i += 2) {
+            m.put((String) idsAndVerdicts[i], (Verdict) idsAndVerdicts[i + 1]);
+        }
+        return m;
+    }
+
+    static TestCaseResult runProfile2(RunningCentralSystem cs) {
+        return Tc086Runs.run(Tc086Runs.profile2(cs).build());
+    }
+
+    @Test
+    void passesEveryCheckWithProfile2() {
+        try (RunningCentralSystem cs = start()) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected());
+            assertThat(r.verdict()).isEqualTo(PASSED);
+            assertThat(r.reasons()).isEmpty();
+            assertThat(check(r, TLS_VERSION).message()).startsWith("negotiated TLSv1.3");
+            assertThat(check(r, TLS_VERSION).warnings()).isEmpty();
+            assertThat(check(r, CERT_KEY_SIZE).message()).contains("RSA", "2048 bits").contains("EC key on secp256r1");
+            assertThat(check(r, CERT_X509_PEM).evidence().toString()).contains("-----BEGIN CERTIFICATE-----");
+            assertThat(check(r, WS_UPGRADE).message()).contains("101", "ocpp1.6", "Basic auth as CP001");
+            assertThat(cs.bootNotificationCount()).isEqualTo(1);
+            assertThat(cs.statusNotificationConnectorIds()).containsExactly(0, 1);
+        }
+    }
+
+    @Test
+    void passesEveryCheckWithProfile3ClientCertificate() {
+        try (RunningCentralSystem cs = ReferenceCentralSystem.builder().pki(pki).securityProfile(3).build().start()) {
+            TestCaseResult r = Tc086Runs.run(Tc086Runs.profile3(cs).build());
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected());
+            assertThat(check(r, WS_UPGRADE).message()).contains("client certificate");
+            assertThat(cs.handshakes()).anyMatch(h -> h.clientCertificate());
+        }
+    }
+
+    @Test
+    void sendsStatusNotificationForEveryConfiguredConnector() {
+        try (RunningCentralSystem cs = start()) {
+            TestCaseResult r = Tc086Runs.run(Tc086Runs.profile2(cs).option("ocpp.connectors", "3").build());
+
+            assertThat(check(r, OCPP_STATUS_NOTIFICATION).verdict()).isEqualTo(PASSED);
+            assertThat(cs.statusNotificationConnectorIds()).containsExactly(0, 1, 2, 3);
+        }
+    }
+
+    @Test
+    void failsCipherSuitesWhenOnlyAnRsaCertificateIsServed() {
+        try (RunningCentralSystem cs = start(Fault.RSA_ONLY)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(TLS_CIPHER_SUITES, FAILED));
+            assertThat(r.verdict()).isEqualTo(FAILED);
+            assertThat(check(r, TLS_CIPHER_SUITES).message())
+                    .contains("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256: refused (handshake_failure(40))")
+                    .contains("enable ECDHE-ECDSA-AES128-GCM-SHA256")
+                    .contains("need an ECDSA certificate beside the RSA one");
+            assertThat(r.reasons()).anyMatch(line -> line.startsWith("tls.cipher-suites: 2 of the four"));
+        }
+    }
+
+    @Test
+    void failsCipherSuitesWhenRsaKeyExchangeSuitesAreDisabled() {
+        try (RunningCentralSystem cs = start(Fault.NO_RSA_KX_SUITES)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(TLS_CIPHER_SUITES, FAILED));
+            assertThat(check(r, TLS_CIPHER_SUITES).message())
+                    .contains("TLS_RSA_WITH_AES_128_GCM_SHA256: refused").contains("enable AES128-GCM-SHA256")
+                    .contains("TLS_RSA_WITH_AES_256_GCM_SHA384: refused").contains("enable AES256-GCM-SHA384")
+                    .doesNotContain("ECDSA certificate beside");
+        }
+    }
+
+    @Test
+    void failsCipherSuitesButNotVersionWhenOnlyTls13IsAccepted() {
+        try (RunningCentralSystem cs = start(Fault.TLS13_ONLY)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(TLS_CIPHER_SUITES, FAILED));
+            assertThat(check(r, TLS_VERSION).message()).startsWith("negotiated TLSv1.3");
+            assertThat(check(r, TLS_CIPHER_SUITES).message()).startsWith("4 of the four required cipher suites refused");
+        }
+    }
+
+    @Test
+    void warnsButPassesWhenLegacyTlsIsAlsoAccepted() {
+        try (RunningCentralSystem cs = start(Fault.LEGACY_TLS)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected());
+            assertThat(check(r, TLS_VERSION).warnings()).singleElement().asString()
+                    .startsWith("also accepts TLSv1 and TLSv1.1").contains("A00.FR.312");
+        }
+    }
+
+    @Test
+    void failsKeySizeCheckForRsa1024Certificate() {
+        try (RunningCentralSystem cs = start(Fault.RSA_1024)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsEntry(CERT_KEY_SIZE, FAILED).containsEntry(TLS_CIPHER_SUITES, PASSED);
+            assertThat(check(r, CERT_KEY_SIZE).message())
+                    .contains("RSA 1024 bits key of 1024 bits is too small: at least 2048 bits required")
+                    .contains("EC key on secp256r1 with a 256-bit field (at least 224 required)");
+        }
+    }
+
+    @Test
+    void failsKeySizeCheckForP192Certificate() {
+        try (RunningCentralSystem cs = start(Fault.EC_P192)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsEntry(CERT_KEY_SIZE, FAILED).containsEntry(TLS_CIPHER_SUITES, PASSED);
+            assertThat(check(r, CERT_KEY_SIZE).message()).contains("EC key on secp192r1 with a 192-bit field is too small");
+        }
+    }
+
+    @Test
+    void failsSubjectCnCheckWhenCnNamesAnotherHost() {
+        try (RunningCentralSystem cs = start(Fault.CN_MISMATCH)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(CERT_SUBJECT_CN, FAILED));
+            assertThat(check(r, CERT_SUBJECT_CN).message()).contains("csms.octt.test");
+            assertThat(r.reasons()).anyMatch(line -> line.startsWith("cert.subject-cn: "));
+        }
+    }
+
+    @Test
+    void failsSubjectCnCheckForWildcardCn() {
+        try (RunningCentralSystem cs = start(Fault.CN_WILDCARD)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(CERT_SUBJECT_CN, FAILED));
+            assertThat(check(r, CERT_SUBJECT_CN).message()).containsIgnoringCase("wildcard").contains("*.octt.test");
+        }
+    }
+
+    @Test
+    void failsSubjectCnCheckWhenSubjectHasNoCn() {
+        try (RunningCentralSystem cs = start(Fault.NO_CN)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(CERT_SUBJECT_CN, FAILED));
+            assertThat(check(r, CERT_SUBJECT_CN).message()).contains("expected CN=csms.octt.test, seen no CN in the subject");
+        }
+    }
+
+    @Test
+    void warnsOnSubjectAltNameLackingTheFqdnAndFailsTheConnectionAsAClientWould() {
+        try (RunningCentralSystem cs = start(Fault.SAN_MISMATCH)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(WS_UPGRADE, FAILED,
+                    OCPP_BOOT_NOTIFICATION, SKIPPED, OCPP_STATUS_NOTIFICATION, SKIPPED));
+            assertThat(check(r, CERT_SUBJECT_CN).warnings()).isNotEmpty()
+                    .allSatisfy(w -> assertThat(w).contains("subjectAltName"));
+            assertThat(check(r, WS_UPGRADE).message()).contains("does not name the host csms.octt.test");
+        }
+    }
+
+    @Test
+    void failsTrustAndSendsNoCredentialsToAnUntrustedServer() {
+        for (Fault fault : List.of(Fault.UNTRUSTED, Fault.EXPIRED, Fault.NOT_YET_VALID)) {
+            try (RunningCentralSystem cs = start(fault)) {
+                TestCaseResult r = runProfile2(cs);
+
+                assertThat(verdicts(r)).as(fault.id()).containsExactlyEntriesOf(expected(CERT_TRUST, FAILED,
+                        WS_UPGRADE, SKIPPED, OCPP_BOOT_NOTIFICATION, SKIPPED, OCPP_STATUS_NOTIFICATION, SKIPPED));
+                assertThat(check(r, WS_UPGRADE).message()).contains("credentials are never sent", "--insecure");
+                assertThat(cs.anyRequestReceived()).as(fault.id()).isFalse();
+                assertThat(cs.authorizationHeaders()).as(fault.id()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void namesTheTrustFailureReason() {
+        try (RunningCentralSystem cs = start(Fault.EXPIRED)) {
+            assertThat(check(runProfile2(cs), CERT_TRUST).message()).containsIgnoringCase("expired");
+        }
+        try (RunningCentralSystem cs = start(Fault.UNTRUSTED)) {
+            assertThat(check(runProfile2(cs), CERT_TRUST).message()).containsIgnoringCase("issuer");
+        }
+    }
+
+    @Test
+    void connectsToAnUntrustedServerOnlyWithInsecureAndSaysSo() {
+        try (RunningCentralSystem cs = start(Fault.UNTRUSTED)) {
+            TestCaseResult r = Tc086Runs.run(Tc086Runs.profile2(cs).insecure(true).build());
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(CERT_TRUST, FAILED));
+            assertThat(r.insecure()).isTrue();
+            assertThat(check(r, WS_UPGRADE).warnings()).singleElement().asString().contains("--insecure");
+            assertThat(cs.authorizationHeaders()).containsOnly(true);
+        }
+    }
+
+    @Test
+    void warnsOnZeroSerialNumber() {
+        try (RunningCentralSystem cs = start(Fault.ZERO_SERIAL)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsEntry(CERT_SERIAL_NUMBER, PASSED);
+            assertThat(check(r, CERT_SERIAL_NUMBER).warnings()).isNotEmpty()
+                    .allSatisfy(w -> assertThat(w).contains("serial number is zero"));
+        }
+    }
+
+    @Test
+    void failsUpgradeOnWrongPasswordWithStatusAndChallenge() {
+        try (RunningCentralSystem cs = start(Fault.WRONG_PASSWORD)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(WS_UPGRADE, FAILED,
+                    OCPP_BOOT_NOTIFICATION, SKIPPED, OCPP_STATUS_NOTIFICATION, SKIPPED));
+            assertThat(check(r, WS_UPGRADE).message()).contains("401").contains("check the Charge Point's password");
+            assertThat(check(r, WS_UPGRADE).evidence()).containsEntry("wwwAuthenticate", "Basic realm=\"octt\"");
+            assertThat(r.toString()).doesNotContain(cs.chargePointPasswordAsString());
+        }
+    }
+
+    @Test
+    void failsUpgradeWhenNoSubprotocolIsSelected() {
+        try (RunningCentralSystem cs = start(Fault.NO_SUBPROTOCOL)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsEntry(WS_UPGRADE, FAILED);
+            assertThat(check(r, WS_UPGRADE).message()).contains("no subprotocol", "ocpp1.6");
+        }
+    }
+
+    @Test
+    void failsBootNotificationWhenRejectedAndSendsNoStatusNotification() {
+        try (RunningCentralSystem cs = start(Fault.BOOT_REJECTED)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(OCPP_BOOT_NOTIFICATION, FAILED,
+                    OCPP_STATUS_NOTIFICATION, SKIPPED));
+            assertThat(check(r, OCPP_BOOT_NOTIFICATION).message()).contains("status is Rejected, expected Accepted");
+            assertThat(cs.statusNotificationConnectorIds()).isEmpty();
+        }
+    }
+
+    @Test
+    void failsBootNotificationNamingTheInvalidFields() {
+        try (RunningCentralSystem cs = start(Fault.BOOT_INVALID)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsEntry(OCPP_BOOT_NOTIFICATION, FAILED);
+            assertThat(check(r, OCPP_BOOT_NOTIFICATION).message()).contains("currentTime", "interval");
+        }
+    }
+
+    @Test
+    void failsBootNotificationWhenTheCentralSystemNeverAnswers() {
+        try (RunningCentralSystem cs = start(Fault.NO_ANSWER)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(OCPP_BOOT_NOTIFICATION, FAILED,
+                    OCPP_STATUS_NOTIFICATION, SKIPPED));
+            assertThat(check(r, OCPP_BOOT_NOTIFICATION).message()).contains("expected BootNotification.conf");
+        }
+    }
+
+    @Test
+    void failsStatusNotificationOnCallError() {
+        try (RunningCentralSystem cs = start(Fault.STATUS_NOTIFICATION_ERROR)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(OCPP_STATUS_NOTIFICATION, FAILED));
+            assertThat(check(r, OCPP_STATUS_NOTIFICATION).message()).contains("connector 0", "CALLERROR");
+        }
+    }
+
+    @Test
+    void isInconclusiveAfterOneTimeoutWhenTheServerNeverAnswersTheClientHello() {
+        try (RunningCentralSystem cs = start(Fault.NO_TLS_ANSWER)) {
+            long start = System.nanoTime();
+            TestCaseResult r = runProfile2(cs);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(r.verdict()).isEqualTo(INCONCLUSIVE);
+            assertThat(r.checks()).isEmpty();
+            assertThat(r.steps()).extracting(s -> s.verdict()).containsExactly(INCONCLUSIVE, SKIPPED, SKIPPED);
+            assertThat(r.reasons()).singleElement().asString().contains("cannot carry out the TLS handshakes", "no answer", "to the ClientHello within 2s");
+            // one network timeout (2 s), not one per probe (7 probes)
+            assertThat(millis).isLessThan(Tc086Runs.NETWORK_TIMEOUT.toMillis() * 3);
+        }
+    }
+
+    @Test
+    void isInconclusiveWhenTheServerDoesNotSpeakTls() {
+        try (RunningCentralSystem cs = start(Fault.NOT_TLS)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(r.verdict()).isEqualTo(INCONCLUSIVE);
+            assertThat(r.reasons()).singleElement().asString().contains("cannot carry out the TLS handshakes", "not TLS").containsIgnoringCase("HTTP");
+        }
+    }
+
+    @Test
+    void isInconclusiveAtOnceWhenTheConnectionIsRefused() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        TestContext context = TestContext.builder(Target.of(URI.create("wss://csms.octt.test:" + port + "/ocpp/CP001"))
+                        .withConnectAddress(new InetSocketAddress("127.0.0.1", port)))
+                .basicAuthPassword(org.octt.core.spi.Secret.of("0123456789abcdef")).build();
+
+        TestCaseResult r = Tc086Runs.run(context);
+
+        assertThat(r.verdict()).isEqualTo(INCONCLUSIVE);
+        assertThat(r.reasons()).singleElement().asString().containsIgnoringCase("refused");
+        assertThat(r.steps().get(1).reason()).contains("not run", "tls-handshakes");
+        assertThat(r.duration()).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void reportsEveryReasonWhenSeveralValidationsFail() {
+        try (RunningCentralSystem cs = start(Fault.RSA_ONLY, Fault.CN_MISMATCH, Fault.ZERO_SERIAL)) {
+            TestCaseResult r = runProfile2(cs);
+
+            List<String> failed = new ArrayList<>();
+            for (CheckResult c : r.checks()) {
+                if (c.verdict() == FAILED) {
+                    failed.add(c.id());
+                }
+            }
+            assertThat(failed).containsExactly(TLS_CIPHER_SUITES, CERT_SUBJECT_CN);
+            assertThat(r.reasons()).hasSize(2);
+            // validations failed, yet the later steps still ran
+            assertThat(check(r, OCPP_STATUS_NOTIFICATION).verdict()).isEqualTo(PASSED);
+        }
+    }
+}
