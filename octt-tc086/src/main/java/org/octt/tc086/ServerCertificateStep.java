@@ -76,9 +76,15 @@ final class ServerCertificateStep implements Step {
 
     /** One leaf with its inspection. */
     private record Leaf(ServerCertificates.Seen seen, Inspection inspection) {
+        /** A short name for messages, e.g. {@code RSA-2048 certificate}, {@code EC secp256r1 certificate}. */
         String label() {
-            return inspection.facts().map(f -> f.publicKey().describe() + " certificate " + f.subject())
-                    .orElse("certificate " + seen.leaf().subject()) + " (sent for " + String.join(", ", seen.offers()) + ")";
+            return inspection.facts().map(f -> {
+                PublicKeyFacts key = f.publicKey();
+                String kind = key.algorithm() == org.octt.tls.cert.KeyAlgorithm.EC
+                        ? "EC " + key.curveName().orElse(key.sizeBits() + "-bit")
+                        : key.algorithm().name().replace('_', '-') + "-" + key.sizeBits();
+                return kind + " certificate";
+            }).orElse("unreadable certificate");
         }
     }
 
@@ -111,6 +117,9 @@ final class ServerCertificateStep implements Step {
             f.warnings().forEach(w -> warnings.add(prefix + w));
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("certificate", leaf.label());
+            ev.put("subject", leaf.seen().leaf().subject());
+            ev.put("sentFor", leaf.seen().offers());
+            leaf.inspection().facts().ifPresent(facts -> ev.put("sha256", facts.sha256Fingerprint()));
             ev.put("verdict", f.verdict().name());
             ev.putAll(f.evidence());
             evidence.add(ev);
@@ -125,8 +134,8 @@ final class ServerCertificateStep implements Step {
         int bits = key.sizeBits();
         Finding f = switch (key.algorithm()) {
             case RSA, RSASSA_PSS, DSA -> bits >= MIN_RSA_DSA_BITS
-                    ? Finding.of(Verdict.PASSED, key.describe() + " key of " + bits + " bits (at least " + MIN_RSA_DSA_BITS + " required)")
-                    : Finding.of(Verdict.FAILED, key.describe() + " key of " + bits + " bits is too small: at least "
+                    ? Finding.of(Verdict.PASSED, key.algorithm().name().replace('_', '-') + " key of " + bits + " bits (at least " + MIN_RSA_DSA_BITS + " required)")
+                    : Finding.of(Verdict.FAILED, key.algorithm().name().replace('_', '-') + " key of " + bits + " bits is too small: at least "
                             + MIN_RSA_DSA_BITS + " bits required (A00.FR.501-503); issue a certificate with an RSA-2048 or larger key");
             case EC -> bits >= MIN_EC_BITS
                     ? Finding.of(Verdict.PASSED, "EC key on " + key.curveName().orElse("an unnamed curve") + " with a "

@@ -174,7 +174,7 @@ class Tc086ReferenceCentralSystemTests {
 
             assertThat(verdicts(r)).containsEntry(CERT_KEY_SIZE, FAILED).containsEntry(TLS_CIPHER_SUITES, PASSED);
             assertThat(check(r, CERT_KEY_SIZE).message())
-                    .contains("RSA 1024 bits key of 1024 bits is too small: at least 2048 bits required")
+                    .contains("RSA-1024 certificate: RSA key of 1024 bits is too small: at least 2048 bits required")
                     .contains("EC key on secp256r1 with a 256-bit field (at least 224 required)");
         }
     }
