@@ -13,18 +13,18 @@ import java.util.Optional;
  * What the CLI takes from its surroundings, so that tests can run it in-process: the services it
  * calls, the environment variables, where it is installed and whether stdout is a terminal.
  *
+ * <p>PEM files are read with octt-tls {@link org.octt.tls.cert.PemFiles} and the reports are written
+ * with octt-core {@link org.octt.core.report.JsonReport} and {@link org.octt.core.report.JUnitXmlReport};
+ * those are not replaceable here.
+ *
  * @param runService  runs a plan (the engine)
  * @param catalog     discovers test cases
- * @param pem         reads PEM files
- * @param jsonReport  writes {@code --report-json}
- * @param junitReport writes {@code --report-junit}
  * @param env         environment variables ({@code OCTT_BASIC_AUTH_PASSWORD}, {@code NO_COLOR})
  * @param home        the folder the CLI is installed in ({@code plugins/} is looked up there), if known
  * @param terminal    whether stdout is an interactive terminal (colour, live lines)
  * @param interrupts  where an interrupt (Ctrl-C) is heard
  */
-public record CliEnvironment(RunService runService, TestCatalog catalog, PemSource pem,
-                             ReportWriter jsonReport, ReportWriter junitReport,
+public record CliEnvironment(RunService runService, TestCatalog catalog,
                              Map<String, String> env, Optional<Path> home, boolean terminal,
                              Interrupts interrupts) {
 
@@ -37,9 +37,6 @@ public record CliEnvironment(RunService runService, TestCatalog catalog, PemSour
     public CliEnvironment {
         Objects.requireNonNull(runService, "runService");
         Objects.requireNonNull(catalog, "catalog");
-        Objects.requireNonNull(pem, "pem");
-        Objects.requireNonNull(jsonReport, "jsonReport");
-        Objects.requireNonNull(junitReport, "junitReport");
         env = Map.copyOf(env);
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(interrupts, "interrupts");
@@ -49,7 +46,6 @@ public record CliEnvironment(RunService runService, TestCatalog catalog, PemSour
     public static CliEnvironment system() {
         return new CliEnvironment(RunService.engine(),
                 TestCatalog.pluginRegistry(CliEnvironment.class.getClassLoader()),
-                PemSource.files(), ReportWriter.json(), ReportWriter.junit(),
                 System.getenv(), installationFolder(), stdoutIsTerminal(), Interrupts.shutdownHook());
     }
 
@@ -64,35 +60,27 @@ public record CliEnvironment(RunService runService, TestCatalog catalog, PemSour
     }
 
     public CliEnvironment withRunService(RunService service) {
-        return new CliEnvironment(service, catalog, pem, jsonReport, junitReport, env, home, terminal, interrupts);
+        return new CliEnvironment(service, catalog, env, home, terminal, interrupts);
     }
 
     public CliEnvironment withCatalog(TestCatalog c) {
-        return new CliEnvironment(runService, c, pem, jsonReport, junitReport, env, home, terminal, interrupts);
-    }
-
-    public CliEnvironment withPem(PemSource p) {
-        return new CliEnvironment(runService, catalog, p, jsonReport, junitReport, env, home, terminal, interrupts);
-    }
-
-    public CliEnvironment withReports(ReportWriter json, ReportWriter junit) {
-        return new CliEnvironment(runService, catalog, pem, json, junit, env, home, terminal, interrupts);
+        return new CliEnvironment(runService, c, env, home, terminal, interrupts);
     }
 
     public CliEnvironment withEnv(Map<String, String> variables) {
-        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, variables, home, terminal, interrupts);
+        return new CliEnvironment(runService, catalog, variables, home, terminal, interrupts);
     }
 
     public CliEnvironment withHome(Optional<Path> folder) {
-        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, folder, terminal, interrupts);
+        return new CliEnvironment(runService, catalog, env, folder, terminal, interrupts);
     }
 
     public CliEnvironment withTerminal(boolean isTerminal) {
-        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, home, isTerminal, interrupts);
+        return new CliEnvironment(runService, catalog, env, home, isTerminal, interrupts);
     }
 
     public CliEnvironment withInterrupts(Interrupts source) {
-        return new CliEnvironment(runService, catalog, pem, jsonReport, junitReport, env, home, terminal, source);
+        return new CliEnvironment(runService, catalog, env, home, terminal, source);
     }
 
     /**

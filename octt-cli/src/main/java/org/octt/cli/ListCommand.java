@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,13 @@ final class ListCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment));
+    public Integer call() throws IOException {
+        try (TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment))) {
+            return print(catalog);
+        }
+    }
+
+    private int print(TestCatalog.Catalog catalog) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String[]> rows = new ArrayList<>();

@@ -7,12 +7,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.octt.core.engine.RunEvent;
 import org.octt.core.engine.RunPlan;
 import org.octt.core.engine.RunResult;
-import org.octt.core.engine.TestCaseResult;
 import org.octt.core.plugin.DiscoveredTestCase;
+import org.octt.core.report.JUnitXmlReport;
+import org.octt.core.report.JsonReport;
 import org.octt.core.spi.Target;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Timeouts;
+import org.octt.tls.cert.PemFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,18 +26,15 @@ import reactor.core.publisher.Sinks;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -169,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<X509Certificate> trustAnchors = new ArrayList<>();
         for (Path ca : caFiles) {
-            trustAnchors.addAll(environment.pem().certificates(TargetContexts.readableFile("--ca-file", ca)));
+            trustAnchors.addAll(PemFiles.readCertificates(TargetContexts.readableFile("--ca-file", ca)));
         }
         List<Path> outputs = new ArrayList<>();
         for (Path p : new Path[] {reportJson, reportJunit, metricsFile}) {
@@ -223,10 +222,18 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--concurrency must be at least 1, was: " + parallel);
         }
 
-        RunPlan plan = new RunPlan(testCases(), targets, parallel);
+        try (TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment))) {
+            RunPlan plan = new RunPlan(testCases(catalog), targets, parallel);
+            return runAndReport(plan, registry);
+        }
+    }
 
-        // Ctrl-C: stop the run (the engine closes its connections), write the reports of what
-        // finished, then let the JVM exit; the interrupt waits for that, within a bound
+    /**
+     * Runs the plan, writes the reports and returns the exit code. Ctrl-C stops the run (the
+     * engine closes its connections and still reports what finished, the rest as not run); the
+     * reports are written, then the JVM may exit: the interrupt waits for that, within a bound.
+     */
+    private int runAndReport(RunPlan plan, MeterRegistry registry) throws IOException {
         Sinks.Empty<Void> stop = Sinks.empty();
         CountDownLatch reportsWritten = new CountDownLatch(1);
         try (Interrupts.Registration registration = environment.interrupts().onInterrupt(() -> {
@@ -234,10 +241,14 @@ final class RunCommand implements Callable<Integer> {
             awaitQuietly(reportsWritten, INTERRUPT_GRACE);
         })) {
             RunResult result = run(plan, registry, stop.asMono());
-            writeReport(reportJson, w -> environment.jsonReport().write(result, w));
-            writeReport(reportJunit, w -> environment.junitReport().write(result, w));
+            if (reportJson != null) {
+                JsonReport.write(result, reportJson);
+            }
+            if (reportJunit != null) {
+                JUnitXmlReport.write(result, reportJunit);
+            }
             if (metricsFile != null) {
-                writeReport(metricsFile, w -> w.write(((PrometheusMeterRegistry) registry).scrape()));
+                Files.writeString(metricsFile, ((PrometheusMeterRegistry) registry).scrape(), StandardCharsets.UTF_8);
             }
             return ExitCodes.of(result.verdict());
         } finally {
@@ -254,8 +265,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The test cases named on the command line, in that order, each once. */
-    private List<TestCase> testCases() {
-        TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment));
+    private List<TestCase> testCases(TestCatalog.Catalog catalog) {
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : catalog.problems()) {
             err.println("warning: " + problem);
@@ -272,38 +282,20 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the plan, printing its events on this thread (never on an engine or event-loop thread).
-     * When {@code stop} fires first, the run is cancelled and the result holds what finished, the
-     * rest as not run.
+     * Runs the plan, printing its events on this thread (never on an engine or event-loop thread),
+     * and returns the result of its {@link RunEvent.RunFinished}. When {@code stop} fires, the
+     * engine cancels the run and still finishes with a result marked cancelled.
      */
     private RunResult run(RunPlan plan, MeterRegistry registry, Mono<Void> stop) {
         ConsoleReporter console = new ConsoleReporter(spec.commandLine().getOut(), environment.colour(),
                 environment.terminal(), verbose);
-        Instant startedAt = Instant.now();
-        List<TestCaseResult> finished = new ArrayList<>();
-        for (RunEvent event : environment.runService().run(plan, registry).takeUntilOther(stop).toIterable()) {
+        for (RunEvent event : environment.runService().run(plan, registry, stop).toIterable()) {
             console.onEvent(event);
-            if (event instanceof RunEvent.TestCaseFinished e) {
-                finished.add(e.result());
-            }
-            if (event instanceof RunEvent.RunFinished e) {
-                return e.result();
+            if (event instanceof RunEvent.RunFinished finished) {
+                return finished.result();
             }
         }
-        // stopped: the engine's subscription is cancelled, so there is no RunFinished; make one
-        Set<String> done = finished.stream().map(r -> r.id() + " @ " + r.target()).collect(Collectors.toSet());
-        List<String> notRun = new ArrayList<>();
-        for (TestContext target : plan.targets()) {
-            for (TestCase testCase : plan.testCases()) {
-                String key = testCase.id() + " @ " + target.target();
-                if (!done.contains(key)) {
-                    notRun.add(key);
-                }
-            }
-        }
-        RunResult result = new RunResult(startedAt, Duration.between(startedAt, Instant.now()), finished, true, notRun);
-        console.onEvent(new RunEvent.RunFinished(Instant.now(), result));
-        return result;
+        throw new IllegalStateException("the run ended without a RunFinished event");
     }
 
     private static void requireWritable(List<Path> files) {
@@ -323,20 +315,6 @@ final class RunCommand implements Callable<Integer> {
             if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(parent)) {
                 throw new UsageException("report file is not writable: " + file);
             }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Body {
-        void write(Writer out) throws IOException;
-    }
-
-    private void writeReport(Path file, Body body) throws IOException {
-        if (file == null) {
-            return;
-        }
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            body.write(out);
         }
     }
 }

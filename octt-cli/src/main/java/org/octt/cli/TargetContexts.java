@@ -5,6 +5,7 @@ import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Secret;
 import org.octt.core.spi.Target;
 import org.octt.core.spi.TestContext;
+import org.octt.tls.cert.PemFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,9 +114,9 @@ final class TargetContexts {
         }
         Path certFile = readableFile(spec.name("client-cert"), spec.clientCert().get());
         Path keyFile = readableFile(spec.name("client-key"), spec.clientKey().get());
-        List<X509Certificate> chain = environment.pem().certificates(certFile);
-        PrivateKey key = environment.pem().privateKey(keyFile);
-        environment.pem().requireMatchingKey(chain.get(0), key, keyFile);
+        List<X509Certificate> chain = PemFiles.readCertificates(certFile);
+        PrivateKey key = PemFiles.readPrivateKey(keyFile);
+        PemFiles.requireMatchingKey(chain.get(0), key, keyFile);
         return Optional.of(new KeyMaterial(chain, key));
     }
 

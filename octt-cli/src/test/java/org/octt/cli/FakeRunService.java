@@ -10,6 +10,7 @@ import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A run service that answers with canned events: each test case gets one step with one check of
  * the verdict configured for {@code id@ChargePointId}, else for its id, else PASSED. It records the plan and registry it got.
+ * The events are emitted at once, so the cancel signal is never needed; cancellation is tested with the engine.
  */
 final class FakeRunService implements RunService {
 
@@ -38,7 +40,7 @@ final class FakeRunService implements RunService {
     }
 
     @Override
-    public Flux<RunEvent> run(RunPlan runPlan, MeterRegistry meterRegistry) {
+    public Flux<RunEvent> run(RunPlan runPlan, MeterRegistry meterRegistry, Publisher<?> cancelSignal) {
         plan.set(runPlan);
         registry.set(meterRegistry);
         return Flux.defer(() -> Flux.fromIterable(events(runPlan, meterRegistry)));

@@ -17,7 +17,8 @@ class MainTests {
     void printsTheVersion() {
         Cli.Result result = Cli.run(TestEnvironments.passing(), "--version");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("octt 0.1.0").contains("Java " + System.getProperty("java.version"));
+        assertThat(result.out()).startsWith("octt " + org.octt.core.Version.current() + System.lineSeparator())
+                .startsWith("octt 0.1.0").contains("Java " + System.getProperty("java.version"));
     }
 
     @Test
@@ -48,7 +49,7 @@ class MainTests {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines()).containsExactly(
                 "ID           TITLE                   SYSTEM UNDER TEST  OCPP     SOURCE",
-                "TC_FAKE_001  A fake test case        central system     ocpp1.6  classpath",
+                "TC_FAKE_001  A fake test case        central system     ocpp1.6  classpath (test-classes)",
                 "TC_FAKE_002  Another fake test case  central system     ocpp1.6  fake-plugin.jar");
         assertThat(result.err()).isEmpty();
     }

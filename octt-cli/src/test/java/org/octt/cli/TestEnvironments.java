@@ -2,11 +2,18 @@ package org.octt.cli;
 
 import org.octt.core.plugin.DiscoveredTestCase;
 
+import org.octt.core.spi.TestCase;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Environments for the CLI's tests: fakes for the run, discovery, PEM reading and reports; not a terminal. */
+/**
+ * Environments for the CLI's unit tests: a canned run service and an in-memory catalog; PEM files
+ * and reports are the real ones (octt-tls PemFiles, octt-core reports); not a terminal. The
+ * end-to-end tests use {@link #engine} instead.
+ */
 final class TestEnvironments {
 
     static final String ID = "TC_FAKE_001";
@@ -17,13 +24,20 @@ final class TestEnvironments {
 
     static CliEnvironment with(RunService runService) {
         TestCatalog catalog = pluginDir -> new TestCatalog.Catalog(List.of(
-                new DiscoveredTestCase(new FakeTestCase(ID, "A fake test case"), "classpath"),
+                new DiscoveredTestCase(new FakeTestCase(ID, "A fake test case"), "classpath (test-classes)"),
                 new DiscoveredTestCase(new FakeTestCase(OTHER_ID, "Another fake test case"), "fake-plugin.jar")),
                 List.of());
-        ReportWriter json = (result, out) -> out.write("{\"fake\":\"json\",\"result\":\"" + result + "\"}");
-        ReportWriter junit = (result, out) -> out.write("<testsuite fake=\"" + result.verdict() + "\"/>");
-        return new CliEnvironment(runService, catalog, new FakePemSource(), json, junit, Map.of(),
-                Optional.empty(), false, Interrupts.NONE);
+        return new CliEnvironment(runService, catalog, Map.of(), Optional.empty(), false, Interrupts.NONE);
+    }
+
+    /** The real engine over these test cases (found "on the class path"); not a terminal. */
+    static CliEnvironment engine(TestCase... testCases) {
+        List<DiscoveredTestCase> found = new ArrayList<>();
+        for (TestCase t : testCases) {
+            found.add(new DiscoveredTestCase(t, "classpath (test-classes)"));
+        }
+        return new CliEnvironment(RunService.engine(), pluginDir -> new TestCatalog.Catalog(found, List.of()),
+                Map.of(), Optional.empty(), false, Interrupts.NONE);
     }
 
     static CliEnvironment passing() {
