@@ -11,9 +11,7 @@ import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
 import org.octt.tls.ocppj.CallOutcome;
 import org.octt.tls.ocppj.OcppJSession;
-import org.octt.tls.trust.FqdnMatcher;
 import org.octt.tls.trust.TrustValidator;
-import org.octt.tls.trust.ValidationResult;
 import org.octt.tls.ws.ClientKeyMaterial;
 import org.octt.tls.ws.SecureWebSocketClient;
 import org.octt.tls.ws.ServerCertificatePolicy;
@@ -104,18 +102,8 @@ final class SecuredWebSocketStep implements Step {
     }
 
     private static SecureWebSocketClient client(TestContext context) {
-        TrustValidator validator = TrustValidator.of(context.trustAnchors());
-        ServerCertificatePolicy policy = (chain, host) -> {
-            ValidationResult r = validator.validate(chain, context.clock().instant());
-            if (!r.valid()) {
-                return Optional.of(r.message());
-            }
-            if (!FqdnMatcher.matchesForConnection(host, chain.get(0))) {
-                return Optional.of("the certificate of " + chain.get(0).getSubjectX500Principal().getName()
-                        + " does not name the host " + host + " (subjectAltName, or commonName without subjectAltName)");
-            }
-            return Optional.empty();
-        };
+        ServerCertificatePolicy policy = ServerCertificatePolicy.of(TrustValidator.of(context.trustAnchors()),
+                context.clock());
         return SecureWebSocketClient.create()
                 .withServerCertificatePolicy(policy)
                 .withInsecure(context.insecure())

@@ -205,7 +205,7 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
         handshakeComplete = true;
         SecurityParameters sp = context.getSecurityParametersConnection();
         onHandshake.accept(new ObservedHandshake(jsseName(sp.getNegotiatedVersion()),
-                CipherSuites.name(sp.getCipherSuite()), certificateKeyAlgorithm, clientCertificateVerified));
+                org.octt.tls.probe.CipherSuites.describe(sp.getCipherSuite()), certificateKeyAlgorithm, clientCertificateVerified));
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.time.Clock;
+import org.octt.tls.trust.TrustValidator;
 
 /**
  * Decides whether the certificate chain a server presents is acceptable for the host the client
@@ -30,18 +32,26 @@ public interface ServerCertificatePolicy {
     Optional<String> reject(List<X509Certificate> chain, String host);
 
     /**
-     * RFC 5280 path validation (JDK PKIX, revocation not checked) against the given trust anchors,
-     * then a host name check of the leaf (subjectAltName DNS names or IP addresses; the commonName when
-     * the certificate has no DNS subjectAltName; a wildcard covers one left-most label).
+     * RFC 5280 path validation (PKIX, revocation not checked) against the given trust anchors, then a
+     * host name check of the leaf (subjectAltName DNS names or IP addresses; the commonName when the
+     * certificate has no DNS subjectAltName; a wildcard covers one left-most label).
      *
      * @param anchors the trusted root certificates; not empty
      */
     static ServerCertificatePolicy trustAnchors(Collection<X509Certificate> anchors) {
-        return PkixPolicy.of(anchors);
+        if (anchors.isEmpty()) {
+            throw new IllegalArgumentException("at least one trust anchor is needed, was: none");
+        }
+        return of(TrustValidator.of(List.copyOf(anchors)), Clock.systemUTC());
     }
 
     /** {@link #trustAnchors} with the JDK's default trust store ({@code cacerts}). */
     static ServerCertificatePolicy jdkDefaultTrust() {
-        return PkixPolicy.jdkDefault();
+        return of(TrustValidator.jdkDefault(), Clock.systemUTC());
+    }
+
+    /** Path validation with {@code validator} at {@code clock}'s time, then the host name check. */
+    static ServerCertificatePolicy of(TrustValidator validator, Clock clock) {
+        return PkixPolicy.of(validator, clock);
     }
 }

@@ -158,6 +158,12 @@ class OcppJSessionTests {
         ObjectNode reply = MAPPER.createObjectNode();
         reply.putArray("configurationKey").addObject();
         session.sendCallResult(call.uniqueId(), reply).block(WAIT);
+        // sent is not yet received: wait (bounded) until the server's event loop has recorded it
+        String expected = "[3,\"srv-1\",{\"configurationKey\":[{}]}]";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!server.received.contains(expected) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        }
         session.close(Duration.ofSeconds(2)).block(WAIT);
         assertThat(server.received).last().isEqualTo("[3,\"srv-1\",{\"configurationKey\":[{}]}]");
     }
