@@ -20,6 +20,7 @@ import org.octt.tls.ws.WebSocketRequest;
 import org.octt.tls.ws.WebSocketTimeouts;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.Duration;
@@ -74,7 +75,7 @@ final class SecuredWebSocketStep implements Step {
             return Flux.usingWhen(client(context).connect(request(context)),
                     outcome -> session(context, outcome),
                     SecuredWebSocketStep::close);
-        });
+        }).subscribeOn(Schedulers.boundedElastic()); // the client's trust store may be read from disk
     }
 
     /** Why credentials must not be sent, if they must not. */

@@ -14,6 +14,7 @@ import org.octt.tls.trust.FqdnMatcher;
 import org.octt.tls.trust.TrustValidator;
 import org.octt.tls.trust.ValidationResult;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -47,7 +48,8 @@ final class ServerCertificateStep implements Step {
 
     @Override
     public Flux<CheckResult> run(TestContext context) {
-        return Flux.defer(() -> Flux.fromIterable(checks(context)));
+        // off the event loop: inspection is CPU work, and the JDK's default trust store is read from disk
+        return Flux.defer(() -> Flux.fromIterable(checks(context))).subscribeOn(Schedulers.boundedElastic());
     }
 
     private List<CheckResult> checks(TestContext context) {
