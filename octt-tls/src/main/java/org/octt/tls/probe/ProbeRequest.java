@@ -3,6 +3,8 @@ package org.octt.tls.probe;
 import io.netty.util.NetUtil;
 
 import java.net.InetSocketAddress;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,9 +27,11 @@ import java.util.Optional;
  * @param cipherSuites   the cipher suites to offer, by IANA name, in preference order; not empty;
  *                       every name is known to {@link CipherSuites} (canonicalised to upper case)
  * @param timeout        the deadline for the whole probe (resolve, connect and handshake); positive
+ * @param clientCredential the client certificate and key to present when the server asks for one;
+ *                       empty to answer a CertificateRequest with an empty Certificate (the default)
  */
 public record ProbeRequest(String host, int port, InetSocketAddress connectAddress, List<TlsVersion> versions,
-                           List<String> cipherSuites, Duration timeout) {
+                           List<String> cipherSuites, Duration timeout, Optional<ClientCredential> clientCredential) {
 
     /** The timeout the factories use. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -38,6 +42,7 @@ public record ProbeRequest(String host, int port, InetSocketAddress connectAddre
         Objects.requireNonNull(versions, "versions");
         Objects.requireNonNull(cipherSuites, "cipherSuites");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(clientCredential, "clientCredential");
         host = stripBrackets(host.trim());
         if (host.isEmpty()) {
             throw new IllegalArgumentException("host must not be blank");
@@ -66,6 +71,12 @@ public record ProbeRequest(String host, int port, InetSocketAddress connectAddre
         }
     }
 
+    /** A request without a client certificate (see the canonical constructor for the parameters). */
+    public ProbeRequest(String host, int port, InetSocketAddress connectAddress, List<TlsVersion> versions,
+                        List<String> cipherSuites, Duration timeout) {
+        this(host, port, connectAddress, versions, cipherSuites, timeout, Optional.empty());
+    }
+
     /**
      * A request offering {@code versions} and {@code cipherSuites} to {@code host:port}, connecting
      * to {@code host} as resolved at connect time, with the {@link #DEFAULT_TIMEOUT}.
@@ -74,7 +85,7 @@ public record ProbeRequest(String host, int port, InetSocketAddress connectAddre
                                   Collection<String> cipherSuites) {
         String h = stripBrackets(Objects.requireNonNull(host, "host").trim());
         return new ProbeRequest(h, port, InetSocketAddress.createUnresolved(h, validPort(port)),
-                new ArrayList<>(versions), new ArrayList<>(cipherSuites), DEFAULT_TIMEOUT);
+                new ArrayList<>(versions), new ArrayList<>(cipherSuites), DEFAULT_TIMEOUT, Optional.empty());
     }
 
     /** A request offering one version and one cipher suite (the common case of a suite scan). */
@@ -84,22 +95,49 @@ public record ProbeRequest(String host, int port, InetSocketAddress connectAddre
 
     /** This request, connecting to {@code address} instead (a {@code --resolve} override). */
     public ProbeRequest withConnectAddress(InetSocketAddress address) {
-        return new ProbeRequest(host, port, address, versions, cipherSuites, timeout);
+        return new ProbeRequest(host, port, address, versions, cipherSuites, timeout, clientCredential);
     }
 
     /** This request with another deadline. */
     public ProbeRequest withTimeout(Duration timeout) {
-        return new ProbeRequest(host, port, connectAddress, versions, cipherSuites, timeout);
+        return new ProbeRequest(host, port, connectAddress, versions, cipherSuites, timeout, clientCredential);
     }
 
     /** This request offering other versions. */
     public ProbeRequest withVersions(Collection<TlsVersion> versions) {
-        return new ProbeRequest(host, port, connectAddress, new ArrayList<>(versions), cipherSuites, timeout);
+        return new ProbeRequest(host, port, connectAddress, new ArrayList<>(versions), cipherSuites, timeout,
+                clientCredential);
     }
 
     /** This request offering other cipher suites. */
     public ProbeRequest withCipherSuites(Collection<String> cipherSuites) {
-        return new ProbeRequest(host, port, connectAddress, versions, new ArrayList<>(cipherSuites), timeout);
+        return new ProbeRequest(host, port, connectAddress, versions, new ArrayList<>(cipherSuites), timeout,
+                clientCredential);
+    }
+
+    /**
+     * This request presenting {@code credential} when the server asks for a client certificate (OCPP
+     * security profile 3).
+     */
+    public ProbeRequest withClientCertificate(ClientCredential credential) {
+        return new ProbeRequest(host, port, connectAddress, versions, cipherSuites, timeout,
+                Optional.of(Objects.requireNonNull(credential, "credential")));
+    }
+
+    /**
+     * This request presenting {@code chain} (leaf first) and its leaf's {@code privateKey} (RSA or EC)
+     * when the server asks for a client certificate.
+     *
+     * @throws IllegalArgumentException as {@link ClientCredential} does (empty chain, other key type,
+     *                                  a key that does not belong to the leaf)
+     */
+    public ProbeRequest withClientCertificate(List<X509Certificate> chain, PrivateKey privateKey) {
+        return withClientCertificate(new ClientCredential(chain, privateKey));
+    }
+
+    /** This request answering a CertificateRequest with an empty Certificate (no client certificate). */
+    public ProbeRequest withoutClientCertificate() {
+        return new ProbeRequest(host, port, connectAddress, versions, cipherSuites, timeout, Optional.empty());
     }
 
     /**

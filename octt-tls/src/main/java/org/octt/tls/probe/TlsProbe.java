@@ -29,6 +29,13 @@ import java.util.Optional;
  * certificate chain is captured before any judgment and the handshake is then closed with
  * close_notify. Nothing JVM-wide is changed.
  *
+ * <p>When the server asks for a client certificate, the probe presents the request's
+ * {@link ProbeRequest#clientCredential() client credential}, or an empty Certificate when it has none;
+ * outcomes other than accepted then say so in their message. In TLS 1.3 the server judges the client's
+ * certificate only after the client's Finished, so the probe then waits for the server's next record:
+ * a fatal alert (e.g. {@code certificate_required}) makes the outcome refused, anything else (usually
+ * a NewSessionTicket), or silence for up to a second (at most half the handshake timeout), accepted.
+ *
  * <p>Immutable and thread-safe: each {@code with...} method returns a copy. Probes may run
  * concurrently; use {@link ProbeScheduler} to bound connections per target.
  *
@@ -141,7 +148,9 @@ public final class TlsProbe {
         Objects.requireNonNull(request, "request");
         return Mono.defer(() -> {
             long start = System.nanoTime();
-            HandshakeSession session = new HandshakeSession(request, new BcTlsCrypto(RANDOM), start);
+            Duration verdictWait = min(HandshakeSession.DEFAULT_VERDICT_WAIT, handshakeTimeout.dividedBy(2));
+            HandshakeSession session = new HandshakeSession(request, new BcTlsCrypto(RANDOM), start,
+                    verdictWait.isZero() ? handshakeTimeout : verdictWait);
             Duration connectLimit = min(connectTimeout, request.timeout());
             TcpClient client = TcpClient.newConnection()
                     .remoteAddress(request::connectAddress)

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,7 @@ final class OpenSslServer implements AutoCloseable {
         private IssuedCertificate ec;
         private IssuedCertificate sniCertificate;
         private String sniName;
+        private X509Certificate clientCa;
         private final List<String> args = new ArrayList<>();
 
         private Builder(Path dir) {
@@ -115,6 +117,16 @@ final class OpenSslServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Require a client certificate issued by {@code ca} ({@code -Verify 1 -verify_return_error
+         * -CAfile}): the server asks for one and refuses the handshake without it or with one it cannot
+         * verify.
+         */
+        Builder requireClientCertificate(X509Certificate ca) {
+            this.clientCa = ca;
+            return this;
+        }
+
         /** More s_server arguments, e.g. {@code -tls1_3}, {@code -cipher DEFAULT:@SECLEVEL=0}. */
         Builder args(String... more) {
             args.addAll(List.of(more));
@@ -136,6 +148,11 @@ final class OpenSslServer implements AutoCloseable {
             if (sniCertificate != null) {
                 cmd.addAll(List.of("-servername", sniName));
                 cmd.addAll(files("sni", sniCertificate, "-cert2", "-key2"));
+            }
+            if (clientCa != null) {
+                Path caFile = dir.resolve("clientca.pem");
+                Files.writeString(caFile, Pem.certificate(clientCa));
+                cmd.addAll(List.of("-Verify", "1", "-verify_return_error", "-CAfile", caFile.toString()));
             }
             cmd.addAll(args);
             Path log = dir.resolve("s_server-" + port + ".log");

@@ -162,6 +162,21 @@ class TlsProbeOpenSslTests {
     }
 
     @ParameterizedTest
+    @CsvSource({"TLS1_2, TLS1_3", "TLS1_3, TLS1_2"})
+    void negotiatesTls13WhenOfferingTls12AndTls13ToServerSupportingBoth(TlsVersion first, TlsVersion second) {
+        ProbeRequest offer = request(rsaOnly, List.of(first, second),
+                List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256"));
+        ProbeOutcome.Accepted a = accepted(probe(offer));
+
+        assertThat(a.version()).isEqualTo(TlsVersion.TLS1_3);
+        assertThat(a.cipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
+        assertThat(a.message()).startsWith("server accepted TLSv1.3 with TLS_AES_128_GCM_SHA256");
+        // the same server still speaks TLS 1.2 when only that is offered
+        assertThat(accepted(probe(offer.withVersions(List.of(TlsVersion.TLS1_2)))).version())
+                .isEqualTo(TlsVersion.TLS1_2);
+    }
+
+    @ParameterizedTest
     @CsvSource({"-tls1, TLS1_0", "-tls1_1, TLS1_1"})
     void acceptsLegacyVersionWhenServerAllowsItAtSecurityLevelZero(String flag, TlsVersion version)
             throws IOException {

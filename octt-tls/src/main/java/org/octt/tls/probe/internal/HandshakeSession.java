@@ -32,6 +32,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One handshake probe on one connection: a Netty handler that drives Bouncy Castle's
@@ -42,8 +44,19 @@ import java.util.OptionalInt;
  * <p>Threading: the handler callbacks run on the channel's event loop and touch Bouncy Castle only
  * there; {@link #timedOut} and {@link #connectFailed} may be called from any thread and read only
  * volatile progress fields. The first outcome wins; later ones are dropped.
+ *
+ * <p>When a TLS 1.3 server asked for a client certificate, the handshake is judged by the server only
+ * after the client's Finished: the session then waits for the server's next record (a fatal alert
+ * refuses, anything else accepts) or for the verdict wait to pass (accepts).
  */
 public final class HandshakeSession extends ChannelInboundHandlerAdapter {
+
+    /**
+     * How long a TLS 1.3 probe that was asked for a client certificate waits, after its Finished, for
+     * the server's verdict when the server says nothing (servers usually answer at once with a
+     * NewSessionTicket or an alert).
+     */
+    public static final Duration DEFAULT_VERDICT_WAIT = Duration.ofSeconds(1);
 
     private static final int HEAD_LIMIT = 64 * 1024; // enough for ServerHello, certificates and key exchange
 
@@ -52,7 +65,12 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
     private final long startNanos;
     private final Sinks.One<ProbeOutcome> sink = Sinks.one();
 
+    private final Duration verdictWait;
+    private final RecordCounter records = new RecordCounter();
     private TlsClientProtocol protocol;
+    private int verdictRecordsAt = -1;
+    private volatile boolean verdictPending;
+    private ScheduledFuture<?> verdictTimer;
     private final byte[] head = new byte[HEAD_LIMIT];
     private int headLength;
     private boolean done;
@@ -66,6 +84,23 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
      * @param startNanos {@link System#nanoTime()} at the start of the probe, for elapsed times
      */
     public HandshakeSession(ProbeRequest request, TlsCrypto crypto, long startNanos) {
+        this(request, crypto, startNanos, DEFAULT_VERDICT_WAIT);
+    }
+
+    /**
+     * @param request     what to offer and to whom
+     * @param crypto      the crypto for this handshake
+     * @param startNanos  {@link System#nanoTime()} at the start of the probe, for elapsed times
+     * @param verdictWait in TLS 1.3 with a client certificate requested: how long after the client's
+     *                    Finished to wait for the server's first record (a fatal alert refuses the
+     *                    client; anything else, or silence for this long, accepts it); positive
+     */
+    public HandshakeSession(ProbeRequest request, TlsCrypto crypto, long startNanos, Duration verdictWait) {
+        if (verdictWait.isZero() || verdictWait.isNegative()) {
+            throw new IllegalArgumentException("client certificate verdict wait must be positive, was: "
+                    + verdictWait);
+        }
+        this.verdictWait = verdictWait;
         this.request = request;
         this.startNanos = startNanos;
         // Bouncy Castle expects the versions newest first (supported_versions order, legacy_version).
@@ -74,7 +109,7 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
                 .map(Offers::protocolVersion)
                 .toArray(ProtocolVersion[]::new);
         int[] suites = request.cipherSuites().stream().mapToInt(CipherSuites::code).toArray();
-        this.client = new ProbeTlsClient(crypto, versions, suites, request.serverName());
+        this.client = new ProbeTlsClient(crypto, versions, suites, request.serverName(), request.clientCredential());
     }
 
     /** The outcome, emitted once on the event loop; never empty, never an error. */
@@ -135,6 +170,7 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
         }
         boolean first = received == 0;
         received += bytes.length;
+        records.add(bytes);
         int copy = Math.min(bytes.length, HEAD_LIMIT - headLength);
         System.arraycopy(bytes, 0, head, headLength, copy);
         headLength += copy;
@@ -155,17 +191,43 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
             return;
         }
         flushOutput(ctx);
-        if (client.isHandshakeComplete()) {
-            finish(accepted());
-            try {
-                protocol.close(); // queues close_notify
-            } catch (IOException e) {
-                // the handshake is done; a failure to say goodbye does not change the outcome
-                ctx.close();
-                return;
-            }
-            flushOutput(ctx).addListener(ChannelFutureListener.CLOSE);
+        if (!client.isHandshakeComplete()) {
+            return;
         }
+        if (!awaitsClientCertificateVerdict()) {
+            acceptAndClose(ctx);
+        } else if (verdictRecordsAt < 0) {
+            // TLS 1.3 client authentication: the server judges the client's Certificate only after the
+            // client's Finished, so wait for its next record (NewSessionTicket, data or an alert)
+            verdictRecordsAt = records.complete();
+            verdictPending = true;
+            verdictTimer = ctx.executor().schedule(() -> {
+                if (!done) {
+                    acceptAndClose(ctx); // the server neither objected nor spoke within the wait
+                }
+            }, verdictWait.toNanos(), TimeUnit.NANOSECONDS);
+        } else if (protocol.isClosed() || client.hasReceivedAlert()) {
+            finish(failed(new IOException("closed after the client's Finished")));
+            ctx.close();
+        } else if (records.complete() > verdictRecordsAt) {
+            acceptAndClose(ctx); // a record that is not a fatal alert: the server accepted the client
+        }
+    }
+
+    private boolean awaitsClientCertificateVerdict() {
+        return client.certificateRequested() && TlsUtils.isTLSv13(client.negotiatedVersion());
+    }
+
+    private void acceptAndClose(ChannelHandlerContext ctx) {
+        finish(accepted());
+        try {
+            protocol.close(); // queues close_notify
+        } catch (IOException e) {
+            // the handshake is done; a failure to say goodbye does not change the outcome
+            ctx.close();
+            return;
+        }
+        flushOutput(ctx).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
@@ -177,7 +239,10 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (!done) {
+        if (!done && verdictPending) {
+            finish(transport(Kind.CLOSED_BEFORE_HANDSHAKE, request.target() + " closed the connection after the"
+                    + " client's Finished (no TLS alert)" + clientCertificateNote()));
+        } else if (!done) {
             finish(transport(Kind.CLOSED_BEFORE_HANDSHAKE, request.target()
                     + " closed the connection " + progress() + " (no TLS alert)"));
         }
@@ -209,6 +274,9 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
         String what;
         if (!connected) {
             what = "TCP connect to " + request.target() + " did not complete within " + human(deadline);
+        } else if (verdictPending) {
+            what = "the handshake with " + request.target() + " ended on the client's side, but the server"
+                    + " gave no verdict on the client's Certificate within " + human(deadline);
         } else if (received == 0) {
             what = "no answer from " + request.target() + " to the ClientHello within " + human(deadline);
         } else {
@@ -247,6 +315,9 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
     private void finish(ProbeOutcome outcome) {
         if (!done) {
             done = true;
+            if (verdictTimer != null) {
+                verdictTimer.cancel(false);
+            }
             sink.tryEmitValue(outcome);
         }
     }
@@ -279,7 +350,8 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
             String when = client.chain().isEmpty() ? "in answer to a ClientHello offering "
                     : "after sending its certificate, in answer to a ClientHello offering ";
             return new ProbeOutcome.Refused(text, alert, level, request.target() + " refused the handshake with "
-                    + level + " alert " + text + " " + when + request.offer(), client.chain(), elapsed());
+                    + level + " alert " + text + " " + when + request.offer() + clientCertificateNote(),
+                    client.chain(), elapsed());
         }
         return aborted(e);
     }
@@ -304,7 +376,16 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
             message = "the probe aborted the handshake with " + request.target() + " with alert "
                     + AlertDescription.getText(alert) + ": " + detail;
         }
-        return new ProbeOutcome.Aborted(AlertDescription.getText(alert), alert, message, client.chain(), elapsed());
+        return new ProbeOutcome.Aborted(AlertDescription.getText(alert), alert, message + clientCertificateNote(),
+                client.chain(), elapsed());
+    }
+
+    /** {@code "; it asked for a client certificate: ..."} when the server sent a CertificateRequest, else empty. */
+    private String clientCertificateNote() {
+        if (!client.certificateRequested()) {
+            return "";
+        }
+        return "; it asked for a client certificate and " + client.clientCertificateNote().orElse("the probe answered");
     }
 
     private static boolean isEcdhe(int suite) {
@@ -356,6 +437,41 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
         byte[] out = new byte[n];
         int read = protocol.readOutput(out, 0, n);
         return ctx.writeAndFlush(Unpooled.wrappedBuffer(Arrays.copyOf(out, read)));
+    }
+
+    /** Counts the complete TLS records in the server's byte stream (5-byte headers, 16-bit lengths). */
+    private static final class RecordCounter {
+        private final byte[] header = new byte[5];
+        private int headerLength;
+        private int bodyLeft;
+        private int complete;
+
+        void add(byte[] bytes) {
+            int i = 0;
+            while (i < bytes.length) {
+                if (bodyLeft > 0) {
+                    int n = Math.min(bodyLeft, bytes.length - i);
+                    bodyLeft -= n;
+                    i += n;
+                    if (bodyLeft == 0) {
+                        complete++;
+                    }
+                } else {
+                    header[headerLength++] = bytes[i++];
+                    if (headerLength == header.length) {
+                        headerLength = 0;
+                        bodyLeft = ((header[3] & 0xFF) << 8) | (header[4] & 0xFF);
+                        if (bodyLeft == 0) {
+                            complete++;
+                        }
+                    }
+                }
+            }
+        }
+
+        int complete() {
+            return complete;
+        }
     }
 
     private static boolean looksLikeTls(byte[] b) {

@@ -1,6 +1,17 @@
 package org.octt.tls.probe.internal;
 
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.AlertLevel;
+import org.bouncycastle.tls.CertificateEntry;
+import org.bouncycastle.tls.PskKeyExchangeMode;
+import org.bouncycastle.tls.TlsExtensionsUtils;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.octt.tls.probe.ClientCredential;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
@@ -22,7 +33,10 @@ import org.octt.tls.probe.CapturedCertificate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Vector;
@@ -30,7 +44,8 @@ import java.util.Vector;
 /**
  * A Bouncy Castle TLS client that offers exactly the given versions and suites, every group and
  * signature algorithm the crypto supports, SNI when given, and no session to resume; it accepts any
- * server certificate after capturing it, and records alerts and the negotiated parameters. Used by one
+ * server certificate after capturing it, presents the configured client certificate (if any) when the
+ * server asks for one, and records alerts and the negotiated parameters. Used by one
  * handshake on one event loop thread; not thread-safe.
  */
 final class ProbeTlsClient extends DefaultTlsClient {
@@ -38,6 +53,7 @@ final class ProbeTlsClient extends DefaultTlsClient {
     private final ProtocolVersion[] versions;
     private final int[] cipherSuites;
     private final Optional<String> serverName;
+    private final Optional<ClientCredential> clientCredential;
 
     private List<CapturedCertificate> chain = List.of();
     private boolean handshakeComplete;
@@ -50,9 +66,13 @@ final class ProbeTlsClient extends DefaultTlsClient {
     private int negotiatedCipherSuite = -1;
     private int negotiatedGroup = -1;
     private String dhGroup;
+    private boolean certificateRequested;
+    private String clientCertificateNote;
 
-    ProbeTlsClient(TlsCrypto crypto, ProtocolVersion[] versions, int[] cipherSuites, Optional<String> serverName) {
+    ProbeTlsClient(TlsCrypto crypto, ProtocolVersion[] versions, int[] cipherSuites, Optional<String> serverName,
+                   Optional<ClientCredential> clientCredential) {
         super(crypto);
+        this.clientCredential = clientCredential;
         this.versions = versions.clone();
         this.cipherSuites = cipherSuites.clone();
         this.serverName = serverName;
@@ -101,6 +121,20 @@ final class ProbeTlsClient extends DefaultTlsClient {
     }
 
     @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Hashtable getClientExtensions() throws IOException {
+        Hashtable extensions = super.getClientExtensions();
+        if (ProtocolVersion.TLSv13.isEqualOrEarlierVersionOf(ProtocolVersion.getLatestTLS(versions))
+                && TlsExtensionsUtils.getPSKKeyExchangeModesExtension(extensions) == null) {
+            // as common TLS 1.3 clients do; without it a server must not send a NewSessionTicket, the
+            // usual sign that it accepted the client's certificate (a TLS 1.3 server judges it after
+            // the client's Finished)
+            TlsExtensionsUtils.addPSKKeyExchangeModesExtension(extensions, new short[] {PskKeyExchangeMode.psk_dhe_ke});
+        }
+        return extensions;
+    }
+
+    @Override
     public TlsSession getSessionToResume() {
         return null;
     }
@@ -139,10 +173,75 @@ final class ProbeTlsClient extends DefaultTlsClient {
             }
 
             @Override
-            public TlsCredentials getClientCredentials(CertificateRequest certificateRequest) {
-                return null; // no client certificate: an empty Certificate message is sent
+            public TlsCredentials getClientCredentials(CertificateRequest certificateRequest) throws IOException {
+                return clientCredentials(certificateRequest); // null: an empty Certificate message is sent
             }
         };
+    }
+
+    /**
+     * The signer for the configured client certificate, or null (send an empty Certificate) when none
+     * is configured or the server accepts no signature algorithm or certificate type for its key; in
+     * every case {@link #clientCertificateNote} says what happened. The key never appears in a message.
+     */
+    private TlsCredentials clientCredentials(CertificateRequest request) throws IOException {
+        certificateRequested = true;
+        if (clientCredential.isEmpty()) {
+            clientCertificateNote = "none was configured, so the probe sent an empty Certificate";
+            return null;
+        }
+        ClientCredential credential = clientCredential.get();
+        AsymmetricKeyParameter key;
+        try {
+            key = ClientKeys.lightweight(credential.privateKey());
+        } catch (IllegalArgumentException e) {
+            clientCertificateNote = "the probe could not present its client certificate";
+            throw new TlsFatalAlert(AlertDescription.internal_error, "cannot use the client key: " + e.getMessage());
+        }
+        if (!(getCrypto() instanceof BcTlsCrypto bc)) {
+            clientCertificateNote = "the probe could not present its client certificate";
+            throw new TlsFatalAlert(AlertDescription.internal_error, "cannot sign the client certificate with "
+                    + getCrypto().getClass().getSimpleName() + " (a BcTlsCrypto is needed)");
+        }
+        String keyName = ClientSignatures.describe(key);
+        boolean tls13 = TlsUtils.isTLSv13(context);
+        short[] types = request.getCertificateTypes();
+        if (!tls13 && types != null && !ClientSignatures.acceptsType(key, types)) {
+            clientCertificateNote = "the probe sent an empty Certificate: the server accepts certificate types "
+                    + ClientSignatures.typeNames(types) + ", none for the " + keyName + " of "
+                    + credential.subject();
+            return null;
+        }
+        SignatureAndHashAlgorithm signature = null; // TLS 1.0/1.1: the legacy MD5+SHA-1 / SHA-1 signature
+        @SuppressWarnings("unchecked")
+        Vector<SignatureAndHashAlgorithm> offered = request.getSupportedSignatureAlgorithms();
+        if (offered != null) {
+            Optional<SignatureAndHashAlgorithm> chosen = ClientSignatures.choose(key, tls13, offered);
+            if (chosen.isEmpty()) {
+                clientCertificateNote = "the probe sent an empty Certificate: the server accepts signature algorithms "
+                        + ClientSignatures.names(offered) + ", none usable with the " + keyName + " of "
+                        + credential.subject() + " in " + (tls13 ? "TLS 1.3" : "TLS 1.2");
+                return null;
+            }
+            signature = chosen.get();
+        }
+        List<X509Certificate> chain = credential.chain();
+        CertificateEntry[] entries = new CertificateEntry[chain.size()];
+        for (int i = 0; i < entries.length; i++) {
+            try {
+                entries[i] = new CertificateEntry(bc.createCertificate(chain.get(i).getEncoded()), null);
+            } catch (CertificateEncodingException e) {
+                clientCertificateNote = "the probe could not present its client certificate";
+                throw new TlsFatalAlert(AlertDescription.internal_error, "cannot encode client certificate "
+                        + chain.get(i).getSubjectX500Principal().getName(), e);
+            }
+        }
+        // TLS 1.3 echoes the request's certificate_request_context; TLS 1.2 has none (null)
+        Certificate certificate = new Certificate(request.getCertificateRequestContext(), entries);
+        clientCertificateNote = "the probe sent client certificate " + credential.subject() + " (" + keyName
+                + (signature != null ? ", signing with " + ClientSignatures.names(List.of(signature)).get(0) : "")
+                + ")";
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), bc, key, certificate, signature);
     }
 
     @Override
@@ -203,6 +302,16 @@ final class ProbeTlsClient extends DefaultTlsClient {
 
     List<CapturedCertificate> chain() {
         return chain;
+    }
+
+    /** Whether the server sent a CertificateRequest. */
+    boolean certificateRequested() {
+        return certificateRequested;
+    }
+
+    /** What the probe answered to the server's CertificateRequest, e.g. which certificate it sent. */
+    Optional<String> clientCertificateNote() {
+        return Optional.ofNullable(clientCertificateNote);
     }
 
     boolean isHandshakeComplete() {
