@@ -1,6 +1,7 @@
 package org.octt.tc086;
 
 import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.StepAbortedException;
 import org.octt.core.spi.Target;
@@ -101,7 +102,12 @@ final class TlsHandshakeStep implements Step {
         Target target = context.target();
         ProbeRequest r = ProbeRequest.of(target.host(), target.port(), versions, suites)
                 .withTimeout(context.timeouts().network());
-        return target.connectAddress().map(r::withConnectAddress).orElse(r);
+        r = target.connectAddress().map(r::withConnectAddress).orElse(r);
+        // as a Charge Point does under profile 3 (scenario step 3), present the client certificate
+        if (context.securityProfile() == SecurityProfile.TLS_CLIENT_CERTIFICATE && context.clientKeyMaterial().isPresent()) {
+            r = r.withClientCertificate(context.clientKeyMaterial().get().chain(), context.clientKeyMaterial().get().key());
+        }
+        return r;
     }
 
     private List<CheckResult> judge(TestContext context, ProbeRequest modern, ProbeOutcome first,
