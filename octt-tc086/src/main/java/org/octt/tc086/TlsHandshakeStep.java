@@ -45,6 +45,9 @@ final class TlsHandshakeStep implements Step {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /** The TLS alert a server sends when it does not speak the offered protocol version. */
+    private static final int PROTOCOL_VERSION_ALERT = 70;
+
     /** What a modern Charge Point offers: TLS 1.3 suites, then the TLS 1.2 AEAD suites. */
     static final List<String> MODERN_SUITES = List.of(
             "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
@@ -113,7 +116,8 @@ final class TlsHandshakeStep implements Step {
     private List<CheckResult> judge(TestContext context, ProbeRequest modern, ProbeOutcome first,
                                     List<ProbeResult> others) {
         Map<String, ProbeOutcome> bySuite = new LinkedHashMap<>();
-        Map<TlsVersion, ProbeOutcome> legacy = new LinkedHashMap<>();
+        // by version, not by completion order: the warning names them in a stable order
+        Map<TlsVersion, ProbeOutcome> legacy = new java.util.TreeMap<>();
         for (ProbeResult r : others) {
             if (r.request().versions().size() == 1 && r.request().versions().get(0).compareTo(TlsVersion.TLS1_2) < 0) {
                 legacy.put(r.request().versions().get(0), r.outcome());
@@ -168,6 +172,20 @@ final class TlsHandshakeStep implements Step {
         return result;
     }
 
+    /**
+     * Whether a suite probe got an answer that is not an acceptance: the server (which completed the
+     * first handshake, so it speaks TLS) closed or reset the connection, or sent bytes that are not
+     * TLS, in answer to a ClientHello offering that suite alone. Some TLS stacks refuse that way
+     * rather than with an alert (Java-WebSocket 1.5.2 over JSSE sends a buffer of zeros). A timeout
+     * or an unreachable server determines nothing.
+     */
+    private static boolean answeredWithoutAccepting(ProbeOutcome.TransportFailure t) {
+        return switch (t.kind()) {
+            case NOT_TLS, CLOSED_BEFORE_HANDSHAKE, CONNECTION_RESET -> true;
+            default -> false;
+        };
+    }
+
     static CheckResult cipherSuiteCheck(Map<String, ProbeOutcome> bySuite) {
         List<String> refused = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -182,7 +200,7 @@ final class TlsHandshakeStep implements Step {
                 lines.add(suite + ": accepted");
                 ev.put("result", "accepted");
                 a.leaf().ifPresent(c -> ev.put("certificate", c.subject()));
-            } else if (o instanceof ProbeOutcome.TransportFailure t) {
+            } else if (o instanceof ProbeOutcome.TransportFailure t && !answeredWithoutAccepting(t)) {
                 unknown.add(suite);
                 lines.add(suite + ": not determined (" + t.message() + ")");
                 ev.put("result", t.label());
@@ -190,13 +208,18 @@ final class TlsHandshakeStep implements Step {
             } else {
                 refused.add(suite);
                 String alert = o instanceof ProbeOutcome.Refused r ? r.alert()
-                        : o instanceof ProbeOutcome.Aborted ab ? ab.alert() : "no outcome";
-                lines.add(suite + ": refused (" + alert + "); enable " + e.getValue() + " in the server's cipher list");
+                        : o instanceof ProbeOutcome.Aborted ab ? ab.alert()
+                        : o instanceof ProbeOutcome.TransportFailure t ? "no alert: " + t.message() : "no outcome";
+                // protocol_version: the server refuses TLS 1.2 itself, whatever the suite and certificate
+                boolean versionRefused = o instanceof ProbeOutcome.Refused r && r.alertCode() == PROTOCOL_VERSION_ALERT
+                        || o instanceof ProbeOutcome.Aborted ab && ab.alertCode() == PROTOCOL_VERSION_ALERT;
+                lines.add(suite + ": refused (" + alert + "); " + (versionRefused ? "the server refuses TLS 1.2 itself:"
+                        + " enable TLS 1.2 and " : "enable ") + e.getValue() + " in the server's cipher list");
                 ev.put("result", o == null ? "not probed" : o.label());
                 ev.put("alert", alert);
                 ev.put("message", o == null ? "not probed" : o.message());
                 ev.put("openSslName", e.getValue());
-                ecdsaRefused |= suite.contains("ECDSA");
+                ecdsaRefused |= suite.contains("ECDSA") && !versionRefused;
             }
             evidence.put(suite, ev);
         }
