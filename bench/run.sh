@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# octt benchmarks: builds what they need, runs them side by side, prints every figure with the
+# command that produced it. Results (logs, reports, hyperfine JSON) go to bench/out/<timestamp>/.
+#   bench/run.sh            everything (about 6-8 minutes on a 2-core machine)
+#   BENCH_QUICK=1 bench/run.sh   shorter runs, for trying the script out (figures not for the record)
+# Needs: a JDK 17+, Maven, openssl; optional: hyperfine, sslscan, /usr/bin/time (GNU time).
+# JAVA_HOME selects the JDK for the benchmark JVMs and the CLI (default: java on the PATH).
+# See docs/performance.md.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+OUT="${BENCH_OUT:-$ROOT/bench/out/$(date +%Y%m%d-%H%M%S)}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+BENCH_JAR="$ROOT/octt-bench/target/octt-bench.jar"
+QUICK="${BENCH_QUICK:-}"
+mkdir -p "$OUT"
+cd "$ROOT"
+
+if [[ -n "$QUICK" ]]; then
+  WARMUP=50; RUNS=100; SECONDS_EACH=4; FLEET_SIZES="1 10 100"; FLEET_MAX=100; COLD_RUNS=3
+else
+  WARMUP=300; RUNS=300; SECONDS_EACH=10; FLEET_SIZES="1 10 100 1000"; FLEET_MAX=1000; COLD_RUNS=7
+fi
+FLEET_CONCURRENCY="${BENCH_FLEET_CONCURRENCY:-8}" # the CLI's default with --targets
+# The fleet runs are long-lived: C2 and the parallel collector (the launcher's defaults favour start-up).
+FLEET_JAVA_OPTS="-Xmx256m -XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseParallelGC"
+
+section() { printf '\n=== %s ===\n' "$*"; }
+# Prints a command, then runs it.
+show() { printf '$ %s\n' "$*" >&2; "$@"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+section "environment"
+echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+"$JAVA" -version 2>&1 | head -1 | sed 's/^/java: /'
+echo "cpus: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+openssl version | sed 's/^/openssl: /'
+have sslscan && sslscan --version 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | grep -m1 -o '2\.[0-9.]*' | sed 's/^/sslscan: /' \
+  || echo "sslscan: missing"
+have hyperfine && hyperfine --version || echo "hyperfine: missing"
+echo "output: $OUT"
+
+section "build"
+show mvn -B -q -o -Dstyle.color=never package -DskipTests -pl octt-cli,octt-bench -am >"$OUT/build.log" 2>&1 \
+  || { cat "$OUT/build.log"; exit 2; }
+touch "$ROOT/octt-cli/target/octt-cli.jar" # tell the launcher the jar is current (it rebuilds otherwise)
+
+section "1. warm latency (in-process, plain nanoTime harness)"
+show "$JAVA" -XX:+UseParallelGC -jar "$BENCH_JAR" latency --warmup "$WARMUP" --runs "$RUNS" | tee "$OUT/latency.txt"
+
+section "2. throughput against the handshake ceiling (in-process reference CS; openssl s_time against the same server)"
+show "$JAVA" -XX:+UseParallelGC -jar "$BENCH_JAR" throughput --seconds "$SECONDS_EACH" --concurrency 1,4 \
+  --s-time-seconds "$SECONDS_EACH" | tee "$OUT/throughput.txt"
+
+section "2b. context: openssl s_time against openssl s_server (RSA-2048 + ECDSA P-256, like the reference CS)"
+SSL="$OUT/s_server"; mkdir -p "$SSL"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$SSL/rsa.key" -out "$SSL/rsa.pem" -subj /CN=localhost -days 2 2>/dev/null
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$SSL/ec.key" -out "$SSL/ec.pem" \
+  -subj /CN=localhost -days 2 2>/dev/null
+SPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+openssl s_server -accept "127.0.0.1:$SPORT" -cert "$SSL/rsa.pem" -key "$SSL/rsa.key" \
+  -dcert "$SSL/ec.pem" -dkey "$SSL/ec.key" -quiet </dev/null >"$SSL/s_server.log" 2>&1 &
+SPID=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$SPORT") 2>/dev/null && break; sleep 0.1; done
+for args in "" "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256"; do
+  echo "\$ openssl s_time -connect 127.0.0.1:$SPORT -new -time $SECONDS_EACH $args"
+  # shellcheck disable=SC2086
+  openssl s_time -connect "127.0.0.1:$SPORT" -new -time "$SECONDS_EACH" $args 2>&1 | grep 'connections in' \
+    | sed 's/^/RESULT s_server: /'
+done
+if have sslscan && have hyperfine; then # sslscan's full scan, for the cold start comparison (section 5)
+  show hyperfine -N --runs "$COLD_RUNS" --export-json "$OUT/sslscan-s_server.json" \
+    "sslscan --no-colour 127.0.0.1:$SPORT" 2>&1 | grep -E 'Time|Range' | sed 's/^/RESULT sslscan vs s_server: /'
+fi
+kill "$SPID" 2>/dev/null || true
+
+section "3-5. the CLI as a process against reference Central Systems in a helper JVM"
+FLEET="$OUT/fleet"; mkdir -p "$FLEET"
+coproc SERVE { "$JAVA" -Xmx512m -XX:+UseParallelGC -jar "$BENCH_JAR" serve --dir "$FLEET" --servers 4 2>&1; }
+SERVE_PID=$SERVE_PID
+exec {TO_SERVE}>&"${SERVE[1]}" {FROM_SERVE}<&"${SERVE[0]}"
+stop_serve() { # quit, then close both ends of the pipe, so the helper sees the end of its input
+  echo quit >&"$TO_SERVE" 2>/dev/null || true
+  exec {TO_SERVE}>&- 2>/dev/null || true
+  [[ -n "${SERVE[1]:-}" ]] && eval "exec ${SERVE[1]}>&-" 2>/dev/null || true
+  wait "$SERVE_PID" 2>/dev/null || true
+}
+trap stop_serve EXIT
+read -r -t 60 -u "$FROM_SERVE" ready_line
+echo "$ $JAVA -Xmx512m -XX:+UseParallelGC -jar $BENCH_JAR serve --dir $FLEET --servers 4"
+echo "$ready_line"
+stats() { echo stats >&"$TO_SERVE"; read -r -t 30 -u "$FROM_SERVE" line; echo "$line"; }
+field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
+read -r HOST1 PORT1 < <(head -1 "$FLEET/servers.txt")
+
+# targets files: all four servers in turn, each its own host name (cs1..cs4.octt.test), one
+# ChargePointId per row; so 1,000 targets are 4 host names x 250 ChargePointIds each
+python3 - "$FLEET" <<'PY'
+import sys
+d = sys.argv[1]
+servers = [l.split() for l in open(d + '/servers.txt') if l.strip()]
+for n in (1, 10, 100, 1000):
+    with open(f'{d}/targets-{n}.csv', 'w') as f:
+        f.write('url,resolve\n')
+        for i in range(n):
+            host, port = servers[i % len(servers)]
+            f.write(f'wss://{host}:{port}/ocpp/CP{i + 1:04d},{host}:{port}:127.0.0.1\n')
+PY
+echo "targets files: $FLEET/targets-{1,10,100,1000}.csv (url,resolve; 4 host names cs1..cs4.octt.test, one ChargePointId per row)"
+
+# the handshake ceiling of the helper's servers, now, for the fleet ratio
+openssl s_time -connect "127.0.0.1:$PORT1" -new -time 3 >/dev/null 2>&1 || true # warm-up of the server's JIT
+T0=$(date +%s.%N)
+STIME_OUT=$(show openssl s_time -connect "127.0.0.1:$PORT1" -new -time "$SECONDS_EACH" 2>&1)
+T1=$(date +%s.%N)
+STIME_CONN=$(sed -n 's/^\([0-9]*\) connections in [0-9.]*s;.*/\1/p' <<<"$STIME_OUT")
+CEILING=$(python3 -c "print(f'{$STIME_CONN/($T1-$T0):.1f}')")
+echo "RESULT fleet-ceiling: openssl s_time -new against cs1 ($HOST1:$PORT1): $STIME_CONN connections in $(python3 -c "print(f'{$T1-$T0:.2f}')") s wall = $CEILING handshakes/s"
+
+section "3-4. fleet and growth: $FLEET_SIZES targets, --concurrency $FLEET_CONCURRENCY, OCTT_JAVA_OPTS=\"$FLEET_JAVA_OPTS\""
+if ! [[ -x /usr/bin/time ]]; then echo "GNU time missing (apt-get install -y time): no peak RSS"; fi
+for n in $FLEET_SIZES; do
+  before=$(stats)
+  cmd=(./octt run TC_086_CSMS --targets "$FLEET/targets-$n.csv" --ca-file "$FLEET/root.pem"
+       --basic-auth-password-file "$FLEET/password" --concurrency "$FLEET_CONCURRENCY"
+       --report-json "$FLEET/report-$n.json")
+  echo "\$ OCTT_JAVA_OPTS=\"$FLEET_JAVA_OPTS -Xlog:gc:file=$FLEET/gc-$n.log\" /usr/bin/time -v ${cmd[*]}"
+  start=$(date +%s.%N)
+  OCTT_JAVA_OPTS="$FLEET_JAVA_OPTS -Xlog:gc:file=$FLEET/gc-$n.log" /usr/bin/time -v -o "$FLEET/time-$n.txt" \
+    "${cmd[@]}" >"$FLEET/out-$n.txt" 2>&1 &
+  tpid=$!
+  jpid=""; peak_threads=0
+  while kill -0 "$tpid" 2>/dev/null; do
+    [[ -z "$jpid" ]] && jpid=$(pgrep -P "$tpid" | head -1 || true)
+    if [[ -n "$jpid" && -r /proc/$jpid/status ]]; then
+      t=$(awk '/^Threads:/{print $2}' "/proc/$jpid/status" 2>/dev/null || echo 0)
+      (( ${t:-0} > peak_threads )) && peak_threads=$t
+    fi
+    sleep 0.1
+  done
+  rc=0; wait "$tpid" || rc=$?
+  end=$(date +%s.%N)
+  after=$(stats)
+  hs=$(( $(field handshakes "$after") - $(field handshakes "$before") ))
+  conns=$(( $(field connections "$after") - $(field connections "$before") ))
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$FLEET/time-$n.txt")
+  result=$(grep '^Result:' "$FLEET/out-$n.txt" || echo "no Result line: see $FLEET/out-$n.txt")
+  heap=$(python3 - "$FLEET/gc-$n.log" <<'PY'
+import re, sys
+before, after = [], []
+for line in open(sys.argv[1]):
+    m = re.search(r'(\d+)M->(\d+)M\((\d+)M\)', line)
+    if m:
+        before.append(int(m.group(1))); after.append(int(m.group(2)))
+print(f"peak heap used {max(before)} MB before a GC, at most {max(after)} MB live after one ({len(before)} GCs)" if before else "no GC")
+PY
+)
+  python3 - "$n" "$start" "$end" "$hs" "$conns" "$CEILING" "$rss" "$peak_threads" "$rc" "$result" "$heap" <<'PY'
+import sys
+n, start, end, hs, conns, ceiling, rss, threads, rc, result, heap = sys.argv[1:]
+wall = float(end) - float(start)
+rate = int(hs) / wall
+print(f"RESULT fleet {n} targets: wall {wall:.2f} s ({int(n)/wall:.1f} targets/s), exit code {rc}, {result}")
+print(f"RESULT fleet {n} targets: server counted {conns} TCP connections, {hs} completed handshakes "
+      f"({int(hs)/int(n):.2f} per target) = {rate:.1f} handshakes/s = {rate/float(ceiling):.2f} of the s_time ceiling {ceiling}/s "
+      f"(target >= 0.5 at 1,000)")
+print(f"RESULT fleet {n} targets: peak RSS {int(rss)/1024:.0f} MB, peak threads {threads}, {heap}")
+PY
+done
+
+section "5. cold start: the whole ./octt process vs sslscan, against cs1 ($HOST1:$PORT1)"
+RUN1=(./octt run TC_086_CSMS --url "wss://$HOST1:$PORT1/ocpp/CP0001" --resolve "$HOST1:$PORT1:127.0.0.1"
+      --ca-file "$FLEET/root.pem" --security-profile 2 --basic-auth-password-file "$FLEET/password")
+show "${RUN1[@]}" >"$OUT/cold-single.txt" 2>&1 && grep '^Result:' "$OUT/cold-single.txt"
+SSLSCAN="sslscan --no-colour --sni-name=$HOST1 127.0.0.1:$PORT1"
+if have hyperfine; then
+  have sslscan || SSLSCAN="true # sslscan missing"
+  show hyperfine -N --warmup 1 --runs "$COLD_RUNS" --export-json "$OUT/cold.json" \
+    "${RUN1[*]}" "$SSLSCAN" 2>&1 | tee "$OUT/cold.txt"
+  python3 - "$OUT/cold.json" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))['results']:
+    print(f"RESULT cold start: median {r['median']:.3f} s, mean {r['mean']:.3f} s, min {r['min']:.3f} s, max {r['max']:.3f} s "
+          f"(n={len(r['times'])}): {r['command'][:60]}...")
+PY
+else
+  echo "hyperfine missing (apt-get install -y hyperfine): cold start not measured"
+fi
+
+section "5b. cold start with an application class data sharing archive (training run, then the archive)"
+JSA="$OUT/octt-app.jsa"
+show env OCTT_JAVA_OPTS="-XX:ArchiveClassesAtExit=$JSA -Xlog:cds=off -Xlog:cds+dynamic=off" "${RUN1[@]}" \
+  >"$OUT/cds-train.txt" 2>&1 || true
+ls -l "$JSA" 2>/dev/null | awk '{print "archive: " $5 " bytes"}' || echo "no archive written"
+if have hyperfine && [[ -f "$JSA" ]]; then
+  show hyperfine -N --warmup 1 --runs "$COLD_RUNS" --export-json "$OUT/cold-cds.json" \
+    "${RUN1[*]}" \
+    "env OCTT_JAVA_OPTS=-XX:SharedArchiveFile=$JSA\ -Xlog:cds=off\ -Xlog:cds+dynamic=off ${RUN1[*]}" 2>&1 \
+    | tee "$OUT/cold-cds.txt"
+  python3 - "$OUT/cold-cds.json" <<'PY'
+import json, sys
+for r, label in zip(json.load(open(sys.argv[1]))['results'], ("without archive", "with archive")):
+    print(f"RESULT cold start {label}: median {r['median']:.3f} s, min {r['min']:.3f} s, max {r['max']:.3f} s (n={len(r['times'])})")
+PY
+fi
+
+section "helper servers"
+stats | sed 's/^/total traffic: /'
+stop_serve
+trap - EXIT
+echo "done in ${SECONDS}s: $OUT"
