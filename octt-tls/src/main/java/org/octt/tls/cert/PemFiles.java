@@ -1,5 +1,7 @@
 package org.octt.tls.cert;
 
+import org.octt.tls.internal.BouncyCastle;
+
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -17,7 +19,6 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -55,7 +56,6 @@ import java.util.Objects;
  */
 public final class PemFiles {
 
-    private static final Provider BC = new BouncyCastleProvider();
 
     private PemFiles() {
     }
@@ -268,7 +268,7 @@ public final class PemFiles {
                     .generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException jdkRefused) {
             try {
-                return new JcaX509CertificateConverter().setProvider(BC).getCertificate(holder);
+                return new JcaX509CertificateConverter().setProvider(BouncyCastle.provider()).getCertificate(holder);
             } catch (CertificateException | RuntimeException e) {
                 e.addSuppressed(jdkRefused);
                 throw new PemException(file + ": certificate " + position + " is not a valid X.509 certificate: "
@@ -282,7 +282,7 @@ public final class PemFiles {
             return new JcaPEMKeyConverter().getPrivateKey(info);
         } catch (IOException | RuntimeException jdkRefused) {
             try {
-                return new JcaPEMKeyConverter().setProvider(BC).getPrivateKey(info);
+                return new JcaPEMKeyConverter().setProvider(BouncyCastle.provider()).getPrivateKey(info);
             } catch (IOException | RuntimeException e) {
                 e.addSuppressed(jdkRefused);
                 // No cause message here: a converter's message might quote the key's structure.

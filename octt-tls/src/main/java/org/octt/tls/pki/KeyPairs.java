@@ -1,6 +1,7 @@
 package org.octt.tls.pki;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.octt.tls.internal.BouncyCastle;
+
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -27,11 +28,7 @@ public final class KeyPairs {
 
     /** The private Bouncy Castle provider, created on first use. */
     static Provider bc() {
-        return BcHolder.BC;
-    }
-
-    private static final class BcHolder {
-        static final Provider BC = new BouncyCastleProvider();
+        return BouncyCastle.provider();
     }
 
     /** An RSA key pair of {@code bits} bits. */

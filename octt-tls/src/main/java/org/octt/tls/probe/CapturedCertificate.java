@@ -1,7 +1,8 @@
 package org.octt.tls.probe;
 
+import org.octt.tls.internal.BouncyCastle;
+
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import java.io.ByteArrayInputStream;
 import java.security.Provider;
@@ -40,17 +41,13 @@ public final class CapturedCertificate {
             jdkError = e instanceof CertificateException ce ? ce : new CertificateException(e);
         }
         try {
-            return new CapturedCertificate(copy, parse(CertificateFactory.getInstance("X.509", BcHolder.BC), copy), null);
+            return new CapturedCertificate(copy, parse(CertificateFactory.getInstance("X.509", BouncyCastle.provider()), copy), null);
         } catch (CertificateException | RuntimeException e) {
             return new CapturedCertificate(copy, null, "not a parseable X.509 certificate: "
                     + Objects.toString(jdkError.getMessage(), jdkError.getClass().getSimpleName()));
         }
     }
 
-    /** Created only when the JDK cannot parse a certificate: the provider is slow to build. */
-    private static final class BcHolder {
-        static final Provider BC = new BouncyCastleProvider();
-    }
 
     private static X509Certificate parse(CertificateFactory factory, byte[] der) throws CertificateException {
         return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
