@@ -98,19 +98,13 @@ final class DemoCommand implements Callable<Integer> {
         Durations.parsePositive("--timeout", timeout);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = Files.createTempDirectory("octt-demo-");
-        ReferenceCentralSystem.Builder builder;
-        try {
-            builder = ReferenceCentralSystem.builder().faults(chosen).securityProfile(securityProfile);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
         ReferenceCentralSystem configured;
         try {
-            configured = builder.build();
-        } catch (IllegalArgumentException e) {
+            configured = ReferenceCentralSystem.builder().faults(chosen).securityProfile(securityProfile).build();
+        } catch (IllegalArgumentException e) { // e.g. faults that cannot be combined
             throw new UsageException(e.getMessage(), e);
         }
+        Path dir = Files.createTempDirectory("octt-demo-");
         try (RunningCentralSystem cs = configured.start()) {
             Path ca = Files.writeString(dir.resolve("csms-root.pem"), cs.rootCertificatePem());
             List<String> args = new ArrayList<>(List.of("run", "TC_086_CSMS",
