@@ -73,9 +73,10 @@ final class RunCommand implements Callable<Integer> {
     String url;
 
     @Option(names = "--targets", paramLabel = "FILE",
-            description = "Run against a fleet: a CSV file with a header line and one target a line"
-                    + " (columns url, resolve, security-profile, basic-auth-password-file, basic-auth-password-env,"
-                    + " client-cert, client-key; see docs/cli.md). Instead of --url.")
+            description = "Run against a fleet: a YAML file (.yaml, .yml: a list of targets) or else a CSV file"
+                    + " (a header line, then one target a line); keys or columns url, resolve, security-profile,"
+                    + " basic-auth-password-file, basic-auth-password-env, client-cert, client-key (see docs/cli.md)."
+                    + " Instead of --url.")
     Path targetsFile;
 
     @Option(names = "--concurrency", paramLabel = "N",

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code --targets FILE}: a fleet of targets as CSV. The first line (after blank lines and
+ * {@code --targets FILE}: a fleet of targets, as YAML when the file name ends in {@code .yaml} or
+ * {@code .yml} ({@link YamlTargetsFile}, loaded only then), else as CSV. In CSV the first line (after blank lines and
  * {@code #} comments) is a header naming the columns, in any order: {@code url} (required),
  * {@code resolve}, {@code security-profile}, {@code basic-auth-password-file},
  * {@code basic-auth-password-env}, {@code client-cert}, {@code client-key}. Then one target a line;
@@ -28,9 +29,16 @@ final class TargetsFile {
     private TargetsFile() {
     }
 
-    /** The targets in the file, each with its origin ({@code FILE line N}); defaults fill empty fields. */
+    /**
+     * The targets in the file, each with its origin ({@code FILE line N}); defaults fill empty fields.
+     *
+     * @throws UsageException naming the file and line of the first problem
+     */
     static List<TargetSpec> read(Path file, TargetSpec defaults) {
         TargetContexts.readableFile("--targets", file);
+        if (isYaml(file)) {
+            return YamlTargetsFile.read(file, defaults);
+        }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -69,6 +77,13 @@ final class TargetsFile {
         return targets;
     }
 
+    /** Whether the file is read as YAML: its name ends in {@code .yaml} or {@code .yml} (any case). */
+    static boolean isYaml(Path file) {
+        Path name = file.getFileName();
+        String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
     private static List<String> header(String origin, List<String> fields) {
         List<String> header = new ArrayList<>();
         for (String f : fields) {
@@ -88,7 +103,11 @@ final class TargetsFile {
         return header;
     }
 
-    private static TargetSpec spec(String origin, Map<String, String> v, TargetSpec defaults, Path folder) {
+    /**
+     * The target of one line or mapping: {@code values} by column name (absent or never empty),
+     * defaults from the command line for the rest, relative paths resolved against {@code folder}.
+     */
+    static TargetSpec spec(String origin, Map<String, String> v, TargetSpec defaults, Path folder) {
         int profile = defaults.securityProfile();
         if (v.containsKey("security-profile")) {
             try {
