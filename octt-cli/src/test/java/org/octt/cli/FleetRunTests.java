@@ -95,4 +95,54 @@ class FleetRunTests {
         assertThat(seconds).isLessThan(10);
         assertThat(r.out() + r.err()).doesNotContain("fleet-password-0123");
     }
+
+    @Test
+    void runsAYamlTargetsFileAndTheReportTiesEachResultToItsTarget(@TempDir Path dir) throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        RunningCentralSystem a = servers.get(0);
+        RunningCentralSystem b = servers.get(1);
+        Files.createDirectories(dir.resolve("fleet/secrets"));
+        Files.writeString(dir.resolve("fleet/secrets/a.password"), "fleet-password-0123\n");
+        Path yaml = Files.writeString(dir.resolve("fleet/fleet.yaml"), """
+                # two good Central Systems and one that refuses connections
+                targets:
+                  - url: wss://%1$s:%2$d/ocpp/%3$s
+                    resolve: %1$s:%2$d:127.0.0.1
+                    security-profile: 2
+                    basic-auth-password-file: secrets/a.password
+                  - url: wss://%4$s:%5$d/ocpp/%6$s
+                    resolve: "%4$s:%5$d:127.0.0.1"
+                  - url: wss://csms.octt.test:%7$d/ocpp/CP404
+                    resolve: csms.octt.test:%7$d:127.0.0.1
+                """.formatted(a.hostName(), a.port(), a.chargePointId(), b.hostName(), b.port(), b.chargePointId(),
+                closedPort));
+        Path ca = Files.writeString(dir.resolve("root.pem"), pki.rootCertificatePem());
+        Path password = Files.writeString(dir.resolve("password"), "fleet-password-0123\n");
+        Path json = dir.resolve("fleet.json");
+
+        Cli.Result r = Cli.run(CliEnvironment.system(), "run", "TC_086_CSMS", "--targets", yaml.toString(),
+                "--ca-file", ca.toString(), "--basic-auth-password-file", password.toString(),
+                "--timeout", "2s", "--report-json", json.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3); // the refusing target is inconclusive, none failed
+        assertThat(r.out()).contains("running 1 test case against 3 targets",
+                "PASSED        TC_086_CSMS @ " + a.url(), "PASSED        TC_086_CSMS @ " + b.url(),
+                "INCONCLUSIVE  TC_086_CSMS @ wss://csms.octt.test:" + closedPort + "/ocpp/CP404");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        Map<String, String> verdictByTarget = new HashMap<>();
+        for (JsonNode tc : report.get("testCases")) {
+            verdictByTarget.put(tc.at("/target/url").asText() + " -> " + tc.at("/target/connectTo").asText(),
+                    tc.get("verdict").asText());
+        }
+        assertThat(verdictByTarget).containsOnly(
+                Map.entry(a.url() + " -> 127.0.0.1:" + a.port(), "PASSED"),
+                Map.entry(b.url() + " -> 127.0.0.1:" + b.port(), "PASSED"),
+                Map.entry("wss://csms.octt.test:" + closedPort + "/ocpp/CP404 -> 127.0.0.1:" + closedPort, "INCONCLUSIVE"));
+        assertThat(report.get("targets")).extracting(JsonNode::asText).containsExactlyInAnyOrder(a.url().toString(),
+                b.url().toString(), "wss://csms.octt.test:" + closedPort + "/ocpp/CP404");
+        assertThat(r.out() + r.err()).doesNotContain("fleet-password-0123");
+    }
 }
