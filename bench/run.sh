@@ -49,7 +49,7 @@ section "1. warm latency (in-process, plain nanoTime harness)"
 show "$JAVA" -XX:+UseParallelGC -jar "$BENCH_JAR" latency --warmup "$WARMUP" --runs "$RUNS" | tee "$OUT/latency.txt"
 
 section "2. throughput against the handshake ceiling (in-process reference CS; openssl s_time against the same server)"
-show "$JAVA" -XX:+UseParallelGC -jar "$BENCH_JAR" throughput --seconds "$SECONDS_EACH" --concurrency 1,4 \
+show "$JAVA" -XX:+UseParallelGC -jar "$BENCH_JAR" throughput --seconds "$SECONDS_EACH" --concurrency 1,4,8,16 \
   --s-time-seconds "$SECONDS_EACH" | tee "$OUT/throughput.txt"
 
 section "2b. context: openssl s_time against openssl s_server (RSA-2048 + ECDSA P-256, like the reference CS)"

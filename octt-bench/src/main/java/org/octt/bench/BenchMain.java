@@ -80,7 +80,7 @@ public final class BenchMain {
         switch (args[0]) {
             case "latency" -> bench.latency(intOption(options, "warmup", 100), intOption(options, "runs", 300));
             case "throughput" -> bench.throughput(intOption(options, "seconds", 10),
-                    Arrays.stream(options.getOrDefault("concurrency", "1,2,4").split(","))
+                    Arrays.stream(options.getOrDefault("concurrency", "1,4,8,16").split(","))
                             .map(String::trim).map(Integer::parseInt).toList(),
                     intOption(options, "s-time-seconds", 10),
                     Optional.ofNullable(options.get("s-time-args")));
@@ -131,10 +131,16 @@ public final class BenchMain {
         try (RunningCentralSystem cs = ReferenceCentralSystem.builder().pki(ReferencePki.generate()).build().start()) {
             TestCase tc = tc086();
             TestContext context = profile2(cs, cs.chargePointId());
-            // warm-up: the JIT and the server, ~5 s
-            long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (System.nanoTime() < warmEnd) {
-                requirePassed(runOnce(tc, context), "warm-up run");
+            // warm-up of the JIT (client and server): 10 s at the highest concurrency measured, so that
+            // the first measured concurrency does not pay for compilation the later ones get for free
+            int warmConcurrency = concurrencies.stream().mapToInt(Integer::intValue).max().orElse(1);
+            out.println("# warm-up: 10 s at concurrency " + warmConcurrency + " (not measured)");
+            AtomicInteger warmPassed = new AtomicInteger();
+            AtomicInteger warmNotPassed = new AtomicInteger();
+            runFor(tc, context, warmConcurrency, 10, warmPassed, warmNotPassed);
+            if (warmNotPassed.get() > 0) {
+                throw new IllegalStateException(warmNotPassed.get() + " of " + (warmPassed.get() + warmNotPassed.get())
+                        + " warm-up runs did not pass");
             }
             List<String> extra = sTimeArgs.map(a -> List.of(a.trim().split("\\s+"))).orElse(List.of());
             List<String> rsa = List.of("-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256");
@@ -169,7 +175,23 @@ public final class BenchMain {
         AtomicInteger passed = new AtomicInteger();
         AtomicInteger notPassed = new AtomicInteger();
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        runFor(tc, context, concurrency, seconds, passed, notPassed);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        ReceivedTraffic after = cs.traffic();
+        int runs = passed.get() + notPassed.get();
+        int handshakes = after.handshakes().size() - before.handshakes().size();
+        double runRate = runs / elapsed;
+        double handshakeRate = handshakes / elapsed;
+        out.printf(Locale.ROOT, "RESULT throughput concurrency %d: %d runs in %.2f s = %.1f runs/s (%d PASSED, %d not)"
+                + "; %s; %.1f full handshakes/s%n", concurrency, runs, elapsed, runRate, passed.get(),
+                notPassed.get(), perRun(before, after, runs), handshakeRate);
+        return handshakeRate;
+    }
+
+    /** {@code concurrency} threads, each running TC_086_CSMS back to back for {@code seconds}; counts the verdicts. */
+    private void runFor(TestCase tc, TestContext context, int concurrency, int seconds, AtomicInteger passed,
+            AtomicInteger notPassed) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             Thread t = new Thread(() -> {
@@ -184,16 +206,6 @@ public final class BenchMain {
         for (Thread t : threads) {
             t.join(TimeUnit.SECONDS.toMillis(seconds) + RUN_LIMIT.toMillis());
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        ReceivedTraffic after = cs.traffic();
-        int runs = passed.get() + notPassed.get();
-        int handshakes = after.handshakes().size() - before.handshakes().size();
-        double runRate = runs / elapsed;
-        double handshakeRate = handshakes / elapsed;
-        out.printf(Locale.ROOT, "RESULT throughput concurrency %d: %d runs in %.2f s = %.1f runs/s (%d PASSED, %d not)"
-                + "; %s; %.1f full handshakes/s%n", concurrency, runs, elapsed, runRate, passed.get(),
-                notPassed.get(), perRun(before, after, runs), handshakeRate);
-        return handshakeRate;
     }
 
     /** Runs {@code openssl s_time -new} against the Central System; returns connections per wall second. */
