@@ -1,5 +1,6 @@
 package org.octt.cli;
 
+import org.octt.tls.warmup.TlsWarmUp;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -20,8 +21,24 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (warmsUp(args)) {
+            TlsWarmUp.startInBackground(); // a cold JVM's second core prepares the later steps meanwhile
+        }
         System.exit(execute(CliEnvironment.system(), new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Whether a process with these arguments runs test cases (the {@code run} and {@code demo}
+     * commands), where warming up the TLS code on another thread shortens the run (docs/performance.md).
+     * {@code OCTT_NO_WARM_UP} in the environment turns it off.
+     */
+    static boolean warmsUp(String... args) {
+        if (System.getenv("OCTT_NO_WARM_UP") != null) {
+            return false;
+        }
+        List<String> list = Arrays.asList(args);
+        return (list.contains("run") || list.contains("demo")) && !list.contains("--help") && !list.contains("-h");
     }
 
     /**
