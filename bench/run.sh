@@ -76,7 +76,9 @@ kill "$SPID" 2>/dev/null || true
 
 section "3-5. the CLI as a process against reference Central Systems in a helper JVM"
 FLEET="$OUT/fleet"; mkdir -p "$FLEET"
-coproc SERVE { "$JAVA" -Xmx512m -XX:+UseParallelGC -jar "$BENCH_JAR" serve --dir "$FLEET" --servers 4 2>&1; }
+HOSTS_PER_SERVER=$(( (FLEET_MAX + 3) / 4 )) # 4 servers serve FLEET_MAX distinct host names, told apart by SNI
+coproc SERVE { "$JAVA" -Xmx512m -XX:+UseParallelGC -jar "$BENCH_JAR" serve --dir "$FLEET" --servers 4 \
+  --hosts-per-server "$HOSTS_PER_SERVER" 2>&1; }
 SERVE_PID=$SERVE_PID
 exec {TO_SERVE}>&"${SERVE[1]}" {FROM_SERVE}<&"${SERVE[0]}"
 stop_serve() { # quit, then close both ends of the pipe, so the helper sees the end of its input
@@ -86,27 +88,29 @@ stop_serve() { # quit, then close both ends of the pipe, so the helper sees the 
   wait "$SERVE_PID" 2>/dev/null || true
 }
 trap stop_serve EXIT
-read -r -t 60 -u "$FROM_SERVE" ready_line
-echo "$ $JAVA -Xmx512m -XX:+UseParallelGC -jar $BENCH_JAR serve --dir $FLEET --servers 4"
+read -r -t 120 -u "$FROM_SERVE" ready_line
+echo "$ $JAVA -Xmx512m -XX:+UseParallelGC -jar $BENCH_JAR serve --dir $FLEET --servers 4 --hosts-per-server $HOSTS_PER_SERVER"
 echo "$ready_line"
 stats() { echo stats >&"$TO_SERVE"; read -r -t 30 -u "$FROM_SERVE" line; echo "$line"; }
 field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 read -r HOST1 PORT1 < <(head -1 "$FLEET/servers.txt")
 
-# targets files: all four servers in turn, each its own host name (cs1..cs4.octt.test), one
-# ChargePointId per row; so 1,000 targets are 4 host names x 250 ChargePointIds each
-python3 - "$FLEET" <<'PY'
+# targets files: row i is line i of servers.txt, one distinct host name each (cs1..cs4.octt.test, then
+# t0005.octt.test...), in turn over the four servers, with its own resolve override and ChargePointId
+python3 - "$FLEET" $FLEET_SIZES <<'PY'
 import sys
-d = sys.argv[1]
+d, sizes = sys.argv[1], [int(n) for n in sys.argv[2:]]
 servers = [l.split() for l in open(d + '/servers.txt') if l.strip()]
-for n in (1, 10, 100, 1000):
+if len({host for host, _ in servers}) != len(servers) or len(servers) < max(sizes):
+    sys.exit(f'servers.txt has {len(servers)} lines, not {max(sizes)} distinct host names')
+for n in sizes:
     with open(f'{d}/targets-{n}.csv', 'w') as f:
         f.write('url,resolve\n')
         for i in range(n):
-            host, port = servers[i % len(servers)]
+            host, port = servers[i]
             f.write(f'wss://{host}:{port}/ocpp/CP{i + 1:04d},{host}:{port}:127.0.0.1\n')
 PY
-echo "targets files: $FLEET/targets-{1,10,100,1000}.csv (url,resolve; 4 host names cs1..cs4.octt.test, one ChargePointId per row)"
+echo "targets files: $FLEET/targets-{${FLEET_SIZES// /,}}.csv (url,resolve; n distinct host names, cs1..cs4.octt.test then t0005.octt.test..., in turn over 4 servers of $HOSTS_PER_SERVER names each, told apart by SNI; one resolve override and one ChargePointId per row)"
 
 # the handshake ceiling of the helper's servers, now, for the fleet ratio
 openssl s_time -connect "127.0.0.1:$PORT1" -new -time 3 >/dev/null 2>&1 || true # warm-up of the server's JIT

@@ -47,11 +47,14 @@ import java.util.regex.Pattern;
  *       per second against one reference Central System in this JVM, the handshakes each run makes
  *       (counted by the server), and {@code openssl s_time -new} against the same server in the
  *       same run, before and after.</li>
- *   <li>{@code serve --dir DIR [--servers K]}: starts K reference Central Systems (one PKI, one
- *       password, host names {@code cs1.octt.test}...) and writes {@code root.pem},
- *       {@code password} and {@code servers.txt} ("host port" lines) into DIR, then prints
- *       {@code ready}. Each {@code stats} line on stdin prints the servers' summed traffic; end of
- *       input stops them.</li>
+ *   <li>{@code serve --dir DIR [--servers K] [--hosts-per-server N]}: starts K reference Central
+ *       Systems (one PKI, one password) serving N host names each, told apart by SNI, and writes
+ *       {@code root.pem}, {@code password} and {@code servers.txt} into DIR, then prints
+ *       {@code ready}. {@code servers.txt} has one "host port" line per host name, K x N lines, in
+ *       turn over the servers: line k is served by server ((k - 1) mod K) + 1; lines 1 to K are the
+ *       servers' own names {@code cs1.octt.test}..., the others {@code t<k>.octt.test} (k with at
+ *       least four digits, e.g. {@code t0517.octt.test}). Each {@code stats} line on stdin prints the
+ *       servers' summed traffic; {@code quit} or end of input stops them.</li>
  * </ul>
  *
  * <p>Every figure is printed on a line starting with {@code RESULT}. Each run's verdict is checked:
@@ -84,7 +87,8 @@ public final class BenchMain {
                             .map(String::trim).map(Integer::parseInt).toList(),
                     intOption(options, "s-time-seconds", 10),
                     Optional.ofNullable(options.get("s-time-args")));
-            case "serve" -> bench.serve(Path.of(required(options, "dir")), intOption(options, "servers", 4));
+            case "serve" -> bench.serve(Path.of(required(options, "dir")), intOption(options, "servers", 4),
+                    intOption(options, "hosts-per-server", 1));
             default -> {
                 System.err.println("unknown benchmark: " + args[0] + " (known: latency, throughput, serve)");
                 System.exit(2);
@@ -242,31 +246,52 @@ public final class BenchMain {
 
     // ---------------------------------------------------------------- serve
 
-    private void serve(Path dir, int servers) throws IOException {
+    private void serve(Path dir, int servers, int hostsPerServer) throws IOException {
+        if (servers < 1) {
+            throw new IllegalArgumentException("--servers must be at least 1, was: " + servers);
+        }
+        if (hostsPerServer < 1) {
+            throw new IllegalArgumentException("--hosts-per-server must be at least 1, was: " + hostsPerServer);
+        }
+        List<String> hostNames = fleetHostNames(servers, hostsPerServer);
         Files.createDirectories(dir);
         ReferencePki pki = ReferencePki.generate();
         List<RunningCentralSystem> started = new ArrayList<>();
         try {
-            RunningCentralSystem first = ReferenceCentralSystem.builder().pki(pki).hostName("cs1.octt.test").build()
-                    .start();
-            started.add(first);
-            String password = first.chargePointPasswordAsString();
-            for (int i = 2; i <= servers; i++) {
-                started.add(ReferenceCentralSystem.builder().pki(pki).hostName("cs" + i + ".octt.test")
-                        .password(password).build().start());
+            long t0 = System.nanoTime();
+            String password = null;
+            for (int i = 0; i < servers; i++) {
+                List<String> additional = new ArrayList<>();
+                for (int k = i + servers; k < hostNames.size(); k += servers) {
+                    additional.add(hostNames.get(k));
+                }
+                ReferenceCentralSystem.Builder b = ReferenceCentralSystem.builder().pki(pki)
+                        .hostName(hostNames.get(i)).additionalHostNames(additional);
+                if (password != null) {
+                    b.password(password);
+                }
+                RunningCentralSystem cs = b.build().start();
+                started.add(cs);
+                password = cs.chargePointPasswordAsString();
             }
+            double startSeconds = (System.nanoTime() - t0) / 1e9;
+            RunningCentralSystem first = started.get(0);
             Files.writeString(dir.resolve("root.pem"), first.rootCertificatePem());
             Path pw = dir.resolve("password");
             Files.deleteIfExists(pw);
             Files.createFile(pw, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(pw, password);
             StringBuilder list = new StringBuilder();
-            for (RunningCentralSystem cs : started) {
-                list.append(cs.hostName()).append(' ').append(cs.port()).append('\n');
+            for (int k = 0; k < hostNames.size(); k++) {
+                list.append(hostNames.get(k)).append(' ').append(started.get(k % servers).port()).append('\n');
             }
             Files.writeString(dir.resolve("servers.txt"), list.toString());
-            out.println("ready " + started.size() + " reference Central Systems: " + list.toString().trim()
-                    .replace('\n', ','));
+            StringBuilder primaries = new StringBuilder();
+            for (RunningCentralSystem cs : started) {
+                primaries.append(primaries.length() == 0 ? "" : ",").append(cs.hostName()).append(' ').append(cs.port());
+            }
+            out.printf(Locale.ROOT, "ready %d reference Central Systems serving %d host names (%d each, started in "
+                    + "%.1f s): %s%n", servers, hostNames.size(), hostsPerServer, startSeconds, primaries);
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
@@ -295,6 +320,21 @@ public final class BenchMain {
                 cs.close();
             }
         }
+    }
+
+    /**
+     * The fleet's host names in {@code servers.txt} order: {@code cs1.octt.test} to
+     * {@code cs<servers>.octt.test}, then {@code t<k>.octt.test} for k from servers + 1; name k
+     * (0-based) is served by server {@code k % servers}.
+     */
+    static List<String> fleetHostNames(int servers, int hostsPerServer) {
+        int total = Math.multiplyExact(servers, hostsPerServer);
+        String format = "t%0" + Math.max(4, Integer.toString(total).length()) + "d.octt.test";
+        List<String> names = new ArrayList<>(total);
+        for (int k = 1; k <= total; k++) {
+            names.add(k <= servers ? "cs" + k + ".octt.test" : String.format(Locale.ROOT, format, k));
+        }
+        return names;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -7,9 +7,11 @@ import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.octt.testkit.internal.BcTlsServerHandler;
 import org.octt.testkit.internal.CentralSystemHttpHandler;
+import org.octt.testkit.internal.HostCredentials;
 import org.octt.testkit.internal.NonTlsHandlers;
 import org.octt.testkit.internal.OcppMessageHandler;
 import org.octt.testkit.internal.ReferenceTlsServer;
+import org.octt.testkit.internal.ServerCredential;
 import org.octt.testkit.internal.TlsServerSettings;
 import org.octt.testkit.internal.TrafficRecorder;
 import reactor.netty.DisposableServer;
@@ -23,7 +25,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +51,12 @@ import java.util.regex.Pattern;
  * touching JVM-wide security properties. Both an RSA-2048 and an ECDSA P-256 certificate are served
  * at once: the RSA suites get the RSA certificate, the ECDSA suites the EC one. Under TLS 1.3 the
  * client's signature schemes choose (ECDSA P-256 first).
+ *
+ * <p>One server can also stand for many hosts: with {@link Builder#additionalHostNames(Collection)}
+ * it issues certificates for each name (from the same key pairs) and serves the ones of the name the
+ * client sends in its server_name (SNI) extension; a client that sends no name, or one not served,
+ * gets the certificates of {@link #hostName()}. A fleet of a thousand "Central Systems" is then a
+ * few servers and a resolve override per name.
  *
  * <p>Usage in a plugin's test (the server is reached at {@link RunningCentralSystem#connectAddress()}
  * while the URL names {@code csms.octt.test}, which never resolves; that is what {@code --resolve}
@@ -122,6 +133,8 @@ public final class ReferenceCentralSystem {
             EnumSet.of(Fault.BOOT_REJECTED, Fault.BOOT_INVALID));
 
     private final String hostName;
+    private final List<String> additionalHostNames;
+    private final List<String> hostNames;
     private final String chargePointId;
     private final Set<Fault> faults;
     private final int securityProfile;
@@ -130,6 +143,11 @@ public final class ReferenceCentralSystem {
 
     private ReferenceCentralSystem(Builder b) {
         this.hostName = b.hostName;
+        this.additionalHostNames = List.copyOf(b.additionalHostNames);
+        List<String> all = new ArrayList<>(1 + additionalHostNames.size());
+        all.add(hostName);
+        all.addAll(additionalHostNames);
+        this.hostNames = List.copyOf(all);
         this.chargePointId = b.chargePointId;
         this.faults = b.faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(b.faults));
         this.securityProfile = b.securityProfile;
@@ -147,6 +165,19 @@ public final class ReferenceCentralSystem {
         return hostName;
     }
 
+    /**
+     * The other host names served, each with its own certificates, in the order given to
+     * {@link Builder#additionalHostNames(Collection)}; empty by default. Unmodifiable.
+     */
+    public List<String> additionalHostNames() {
+        return additionalHostNames;
+    }
+
+    /** {@link #hostName()} followed by {@link #additionalHostNames()}. Unmodifiable. */
+    List<String> hostNames() {
+        return hostNames;
+    }
+
     /** The faults switched on, possibly none. */
     public Set<Fault> faults() {
         return faults;
@@ -159,8 +190,9 @@ public final class ReferenceCentralSystem {
 
     /**
      * Starts a server: issues the server certificates, binds 127.0.0.1 on a free port and returns
-     * once it accepts connections (well under a second with a given PKI). Blocking: call it from a
-     * test or main thread, never from an event loop.
+     * once it accepts connections (well under a second with a given PKI). Each additional host name
+     * adds two certificates to sign: a few milliseconds each on a 2-CPU machine, some 3 to 8 s for
+     * 1,000 names. Blocking: call it from a test or main thread, never from an event loop.
      *
      * @return the running server; close it when done
      * @throws IllegalStateException if the server cannot bind, with the cause attached
@@ -222,10 +254,14 @@ public final class ReferenceCentralSystem {
                     + e.getMessage(), e);
         }
         ReferencePki generated;
-        ServerCertificates certificates;
+        Map<String, ServerCertificates> certificates;
+        Map<String, HostCredentials> credentials = new LinkedHashMap<>();
         try {
             generated = keys.join();
-            certificates = ServerCertificates.issue(generated, hostName, faults);
+            certificates = ServerCertificates.issue(generated, hostNames(), faults);
+            ServerCredential.Preparer preparer = new ServerCredential.Preparer();
+            certificates.forEach((name, c) -> credentials.put(name, new HostCredentials(
+                    c.rsa().map(preparer::prepare), c.ec().map(preparer::prepare))));
         } catch (RuntimeException e) {
             server.disposeNow(Duration.ofSeconds(5));
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).subscribe();
@@ -233,10 +269,11 @@ public final class ReferenceCentralSystem {
             throw new IllegalStateException("cannot generate the reference Central System's certificates for "
                     + hostName + ": " + cause.getMessage(), cause);
         }
-        tlsSettings.set(new TlsServerSettings(versions(), cipherSuites(certificates),
-                certificates.rsa(), certificates.ec(),
+        ServerCertificates primary = certificates.get(TlsServerSettings.key(hostName));
+        tlsSettings.set(new TlsServerSettings(versions(), cipherSuites(primary),
+                credentials.get(TlsServerSettings.key(hostName)), credentials,
                 securityProfile == 3 ? Optional.of(generated.clientCaCertificate()) : Optional.empty()));
-        return new RunningCentralSystem(this, chargePointId, generated, certificates, handedOut, server, loops,
+        return new RunningCentralSystem(this, chargePointId, generated, primary, handedOut, server, loops,
                 connections, closing, traffic);
     }
 
@@ -297,7 +334,9 @@ public final class ReferenceCentralSystem {
 
     @Override
     public String toString() {
-        return "ReferenceCentralSystem[host=" + hostName + ", chargePointId=" + chargePointId
+        return "ReferenceCentralSystem[host=" + hostName
+                + (additionalHostNames.isEmpty() ? "" : ", additionalHosts=" + additionalHostNames.size())
+                + ", chargePointId=" + chargePointId
                 + ", securityProfile=" + securityProfile + ", faults=" + faults + "]";
     }
 
@@ -305,6 +344,7 @@ public final class ReferenceCentralSystem {
     public static final class Builder {
 
         private String hostName = DEFAULT_HOST_NAME;
+        private List<String> additionalHostNames = List.of();
         private String chargePointId = DEFAULT_CHARGE_POINT_ID;
         private Set<Fault> faults = EnumSet.noneOf(Fault.class);
         private int securityProfile = 2;
@@ -314,14 +354,50 @@ public final class ReferenceCentralSystem {
         private Builder() {
         }
 
-        /** The FQDN the certificates are issued for; {@value #DEFAULT_HOST_NAME} by default. */
+        /**
+         * The FQDN the certificates are issued for, served to clients that send no server name
+         * (SNI) or one not served; {@value #DEFAULT_HOST_NAME} by default.
+         *
+         * @throws IllegalArgumentException if it is not a DNS name, naming it
+         */
         public Builder hostName(String hostName) {
-            Objects.requireNonNull(hostName, "hostName");
-            if (!HOST.matcher(hostName).matches() || hostName.length() > 253) {
-                throw new IllegalArgumentException("host name must be a DNS name, was: '" + hostName + "'");
-            }
-            this.hostName = hostName;
+            this.hostName = checkHostName("host name", Objects.requireNonNull(hostName, "hostName"));
             return this;
+        }
+
+        /**
+         * More host names to serve (replacing earlier ones), none by default. Each gets its own RSA
+         * and ECDSA certificates, issued at start from the same CA and the same two key pairs as
+         * {@link #hostName(String)}'s and with the same faults (a {@link Fault#SAN_MISMATCH} leaves
+         * each name out of its own certificate). A client gets the certificates of the name it sends
+         * in its server_name (SNI) extension, compared without regard to case; {@link
+         * RunningCentralSystem#url()} still names the primary host name.
+         *
+         * @param hostNames DNS names, not null, no null element, distinct without regard to case
+         *                  (and from the primary host name, checked by {@link #build()})
+         * @throws IllegalArgumentException if a name is not a DNS name or appears twice, naming it
+         */
+        public Builder additionalHostNames(Collection<String> hostNames) {
+            Objects.requireNonNull(hostNames, "hostNames");
+            List<String> names = new ArrayList<>(hostNames.size());
+            Set<String> seen = new HashSet<>();
+            for (String name : hostNames) {
+                checkHostName("additional host name", Objects.requireNonNull(name, "additional host name"));
+                if (!seen.add(TlsServerSettings.key(name))) {
+                    throw new IllegalArgumentException("additional host names must be distinct, '" + name
+                            + "' appears twice");
+                }
+                names.add(name);
+            }
+            this.additionalHostNames = List.copyOf(names);
+            return this;
+        }
+
+        private static String checkHostName(String what, String hostName) {
+            if (!HOST.matcher(hostName).matches() || hostName.length() > 253) {
+                throw new IllegalArgumentException(what + " must be a DNS name, was: '" + hostName + "'");
+            }
+            return hostName;
         }
 
         /** The Charge Point identity {@link RunningCentralSystem#url()} ends with; {@value #DEFAULT_CHARGE_POINT_ID} by default. */
@@ -384,9 +460,16 @@ public final class ReferenceCentralSystem {
         /**
          * The configuration.
          *
-         * @throws IllegalArgumentException when two faults contradict each other, naming them
+         * @throws IllegalArgumentException when two faults contradict each other, naming them, or
+         *                                  when an additional host name is the host name
          */
         public ReferenceCentralSystem build() {
+            for (String name : additionalHostNames) {
+                if (TlsServerSettings.key(name).equals(TlsServerSettings.key(hostName))) {
+                    throw new IllegalArgumentException("additional host name '" + name + "' is the host name '"
+                            + hostName + "' already");
+                }
+            }
             for (Set<Fault> exclusive : EXCLUSIVE) {
                 Set<Fault> both = EnumSet.copyOf(exclusive);
                 both.retainAll(faults);

@@ -58,9 +58,21 @@ public final class RunningCentralSystem implements AutoCloseable {
         return URI.create("wss://" + config.hostName() + ":" + port() + "/ocpp/" + chargePointId);
     }
 
-    /** The host name the certificates are issued for. */
+    /**
+     * The primary host name: the one {@link #url()} names, whose certificates clients get when they
+     * send no server name (SNI) or one not served.
+     */
     public String hostName() {
         return config.hostName();
+    }
+
+    /**
+     * Every host name served, each with its own certificates: {@link #hostName()} first, then the
+     * {@link ReferenceCentralSystem#additionalHostNames() additional} ones in the order given.
+     * Unmodifiable; all reached at {@link #connectAddress()}, told apart by SNI.
+     */
+    public List<String> hostNames() {
+        return config.hostNames();
     }
 
     /** The Charge Point identity at the end of {@link #url()} (and the Basic auth user name). */
@@ -98,12 +110,12 @@ public final class RunningCentralSystem implements AutoCloseable {
         return pki.rootCertificatePem();
     }
 
-    /** The RSA server certificate, empty with {@link Fault#ECDSA_ONLY}. */
+    /** The RSA server certificate of {@link #hostName()}, empty with {@link Fault#ECDSA_ONLY}. */
     public Optional<X509Certificate> rsaCertificate() {
         return certificates.rsa().map(IssuedCertificate::certificate);
     }
 
-    /** The ECDSA server certificate, empty with {@link Fault#RSA_ONLY}. */
+    /** The ECDSA server certificate of {@link #hostName()}, empty with {@link Fault#RSA_ONLY}. */
     public Optional<X509Certificate> ecCertificate() {
         return certificates.ec().map(IssuedCertificate::certificate);
     }

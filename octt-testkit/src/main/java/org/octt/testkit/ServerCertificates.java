@@ -1,5 +1,6 @@
 package org.octt.testkit;
 
+import org.octt.testkit.internal.TlsServerSettings;
 import org.octt.tls.pki.CertificateBuilder;
 import org.octt.tls.pki.IssuedCertificate;
 import org.octt.tls.pki.KeyPairs;
@@ -8,22 +9,40 @@ import java.math.BigInteger;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The server certificates of one start: issued from the PKI's keys as the faults ask. */
+/** The server certificates of one host name for one start: issued from the PKI's keys as the faults ask. */
 record ServerCertificates(Optional<IssuedCertificate> rsa, Optional<IssuedCertificate> ec) {
 
     static final String ORGANIZATION = "octt reference CSMS";
 
-    static ServerCertificates issue(ReferencePki pki, String hostName, Set<Fault> faults) {
-        Optional<IssuedCertificate> rsa = faults.contains(Fault.ECDSA_ONLY) ? Optional.empty()
-                : Optional.of(leaf(pki, hostName, faults,
-                        faults.contains(Fault.RSA_1024) ? KeyPairs.rsa(1024) : pki.rsaKeyPair()));
-        Optional<IssuedCertificate> ec = faults.contains(Fault.RSA_ONLY) ? Optional.empty()
-                : Optional.of(leaf(pki, hostName, faults,
-                        faults.contains(Fault.EC_P192) ? KeyPairs.ec("secp192r1") : pki.ecKeyPair()));
-        return new ServerCertificates(rsa, ec);
+    /**
+     * Issues the certificates of every host name, all with the same two key pairs (the PKI's, or the
+     * weak ones {@link Fault#RSA_1024} and {@link Fault#EC_P192} ask for, generated once): only the
+     * certificates differ, so each name costs two signatures by the CA.
+     *
+     * @param hostNames at least one, distinct once {@link TlsServerSettings#key(String) normalised}
+     * @return by normalised host name, in the order given
+     */
+    static Map<String, ServerCertificates> issue(ReferencePki pki, List<String> hostNames, Set<Fault> faults) {
+        Optional<KeyPair> rsaKeys = faults.contains(Fault.ECDSA_ONLY) ? Optional.empty()
+                : Optional.of(faults.contains(Fault.RSA_1024) ? KeyPairs.rsa(1024) : pki.rsaKeyPair());
+        Optional<KeyPair> ecKeys = faults.contains(Fault.RSA_ONLY) ? Optional.empty()
+                : Optional.of(faults.contains(Fault.EC_P192) ? KeyPairs.ec("secp192r1") : pki.ecKeyPair());
+        Map<String, ServerCertificates> issued = new LinkedHashMap<>();
+        for (String hostName : hostNames) {
+            ServerCertificates certificates = new ServerCertificates(
+                    rsaKeys.map(keys -> leaf(pki, hostName, faults, keys)),
+                    ecKeys.map(keys -> leaf(pki, hostName, faults, keys)));
+            if (issued.putIfAbsent(TlsServerSettings.key(hostName), certificates) != null) {
+                throw new IllegalArgumentException("duplicate host name: '" + hostName + "'");
+            }
+        }
+        return issued;
     }
 
     private static IssuedCertificate leaf(ReferencePki pki, String hostName, Set<Fault> faults, KeyPair keys) {

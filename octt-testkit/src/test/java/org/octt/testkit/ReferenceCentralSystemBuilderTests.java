@@ -3,6 +3,7 @@ package org.octt.testkit;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +17,7 @@ class ReferenceCentralSystemBuilderTests {
         assertThat(cs.hostName()).isEqualTo("csms.octt.test");
         assertThat(cs.securityProfile()).isEqualTo(2);
         assertThat(cs.faults()).isEmpty();
+        assertThat(cs.additionalHostNames()).isEmpty();
     }
 
     @Test
@@ -30,6 +32,43 @@ class ReferenceCentralSystemBuilderTests {
         assertThatThrownBy(() -> ReferenceCentralSystem.builder().hostName("csms.octt.test:8443"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("host name must be a DNS name, was: 'csms.octt.test:8443'");
+    }
+
+    @Test
+    void keepsAdditionalHostNamesInOrderAndUnmodifiable() {
+        ReferenceCentralSystem cs = ReferenceCentralSystem.builder()
+                .additionalHostNames(List.of("t0002.octt.test", "t0001.octt.test")).build();
+
+        assertThat(cs.additionalHostNames()).containsExactly("t0002.octt.test", "t0001.octt.test");
+        assertThatThrownBy(() -> cs.additionalHostNames().add("t0003.octt.test"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(cs.toString()).contains("additionalHosts=2");
+    }
+
+    @Test
+    void rejectsAdditionalHostNameThatIsNotADnsName() {
+        assertThatThrownBy(() -> ReferenceCentralSystem.builder()
+                .additionalHostNames(List.of("t0001.octt.test", "t0002 octt.test")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("additional host name must be a DNS name, was: 't0002 octt.test'");
+    }
+
+    @Test
+    void rejectsAdditionalHostNameGivenTwiceWhateverItsCase() {
+        assertThatThrownBy(() -> ReferenceCentralSystem.builder()
+                .additionalHostNames(List.of("t0001.octt.test", "t0002.octt.test", "T0001.octt.test")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("additional host names must be distinct, 'T0001.octt.test' appears twice");
+    }
+
+    @Test
+    void rejectsAdditionalHostNameThatIsTheHostName() {
+        ReferenceCentralSystem.Builder builder = ReferenceCentralSystem.builder()
+                .additionalHostNames(List.of("t0001.octt.test", "cs1.octt.test")).hostName("CS1.octt.test");
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("additional host name 'cs1.octt.test' is the host name 'CS1.octt.test' already");
     }
 
     @Test

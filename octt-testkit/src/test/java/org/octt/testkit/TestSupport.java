@@ -45,8 +45,14 @@ final class TestSupport {
 
     /** Runs {@code openssl s_client} against the server with the given extra arguments; stdin is empty. */
     static String sClient(RunningCentralSystem cs, String... args) throws IOException, InterruptedException {
+        return sClientNaming(cs, cs.hostName(), args);
+    }
+
+    /** As {@link #sClient}, sending {@code serverName} in the server_name (SNI) extension. */
+    static String sClientNaming(RunningCentralSystem cs, String serverName, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + cs.port(),
-                "-servername", cs.hostName()));
+                "-servername", serverName));
         cmd.addAll(List.of(args));
         return run(cmd);
     }

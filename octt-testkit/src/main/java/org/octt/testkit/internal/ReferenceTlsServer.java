@@ -3,8 +3,6 @@ package org.octt.testkit.internal;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.bc.BcECContentVerifierProviderBuilder;
@@ -19,13 +17,16 @@ import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.NameType;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SecurityParameters;
+import org.bouncycastle.tls.ServerName;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsCredentialedDecryptor;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCertificate;
@@ -34,24 +35,26 @@ import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedDecryptor;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.octt.testkit.ObservedHandshake;
-import org.octt.tls.pki.IssuedCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Date;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Vector;
 import java.util.function.Consumer;
 
 /**
  * The server side of one TLS connection, on Bouncy Castle's low-level API: offers exactly the
- * versions and suites of its {@link TlsServerSettings}, picks the RSA or the ECDSA certificate by the
- * negotiated suite (by the client's signature schemes under TLS 1.3), and under security profile 3
- * requires a client certificate issued by the client CA. One instance per connection; used on the
- * connection's event loop only.
+ * versions and suites of its {@link TlsServerSettings}, picks the certificates of the host name the
+ * client names (SNI; the primary host name's without SNI or for an unknown name), then the RSA or the
+ * ECDSA one by the negotiated suite (by the client's signature schemes under TLS 1.3), and under
+ * security profile 3 requires a client certificate issued by the client CA. One instance per
+ * connection; used on the connection's event loop only.
  */
 public final class ReferenceTlsServer extends DefaultTlsServer {
 
@@ -64,6 +67,8 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
     private boolean handshakeComplete;
     private boolean clientCertificateVerified;
     private String certificateKeyAlgorithm = "none";
+    private HostCredentials credentials;
+    private boolean serverNameMatched;
 
     public ReferenceTlsServer(BcTlsCrypto crypto, TlsServerSettings settings,
             Consumer<ObservedHandshake> onHandshake, Consumer<String> onFailure) {
@@ -72,6 +77,7 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
         this.settings = settings;
         this.onHandshake = onHandshake;
         this.onFailure = onFailure;
+        this.credentials = settings.primary();
     }
 
     /** Whether the handshake has completed on this connection. */
@@ -96,6 +102,37 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Bouncy Castle's signature
+    public void processClientExtensions(Hashtable clientExtensions) throws IOException {
+        super.processClientExtensions(clientExtensions);
+        // Bouncy Castle has already parsed the server_name extension into the security parameters.
+        Vector<?> serverNames = context.getSecurityParametersHandshake().getClientServerNames();
+        if (serverNames == null) {
+            return;
+        }
+        for (Object o : serverNames) {
+            ServerName name = (ServerName) o;
+            if (name.getNameType() == NameType.host_name) {
+                settings.forHostName(new String(name.getNameData(), StandardCharsets.US_ASCII)).ifPresent(c -> {
+                    credentials = c;
+                    serverNameMatched = true;
+                });
+                return; // RFC 6066: at most one name of each type
+            }
+        }
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"}) // Bouncy Castle's signature
+    public Hashtable getServerExtensions() throws IOException {
+        Hashtable serverExtensions = super.getServerExtensions();
+        if (serverNameMatched) {
+            TlsExtensionsUtils.addServerNameExtensionServer(serverExtensions); // RFC 6066: the name was used
+        }
+        return serverExtensions;
+    }
+
+    @Override
     public TlsCredentials getCredentials() throws IOException {
         if (!TlsUtils.isTLSv13(context)) {
             return super.getCredentials();
@@ -104,14 +141,14 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
         Vector<?> clientSigAlgs = context.getSecurityParametersHandshake().getClientSigAlgs();
         SignatureAndHashAlgorithm ecdsaP256 = SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256,
                 SignatureAlgorithm.ecdsa);
-        if (settings.ec().isPresent() && isP256(settings.ec().get()) && contains(clientSigAlgs, ecdsaP256)) {
-            return signer(settings.ec().get(), ecdsaP256, "EC");
+        if (credentials.ec().isPresent() && credentials.ec().get().isP256() && contains(clientSigAlgs, ecdsaP256)) {
+            return signer(credentials.ec().get(), ecdsaP256, "EC");
         }
-        if (settings.rsa().isPresent()) {
+        if (credentials.rsa().isPresent()) {
             for (SignatureAndHashAlgorithm alg : List.of(SignatureAndHashAlgorithm.rsa_pss_rsae_sha256,
                     SignatureAndHashAlgorithm.rsa_pss_rsae_sha384, SignatureAndHashAlgorithm.rsa_pss_rsae_sha512)) {
                 if (contains(clientSigAlgs, alg)) {
-                    return signer(settings.rsa().get(), alg, "RSA");
+                    return signer(credentials.rsa().get(), alg, "RSA");
                 }
             }
         }
@@ -121,22 +158,22 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
 
     @Override
     protected TlsCredentialedDecryptor getRSAEncryptionCredentials() throws IOException {
-        IssuedCertificate rsa = settings.rsa().orElseThrow(() -> new TlsFatalAlert(AlertDescription.internal_error,
+        ServerCredential rsa = credentials.rsa().orElseThrow(() -> new TlsFatalAlert(AlertDescription.internal_error,
                 "no RSA certificate"));
         certificateKeyAlgorithm = "RSA";
-        return new BcDefaultTlsCredentialedDecryptor(crypto, certificate(rsa), privateKey(rsa));
+        return new BcDefaultTlsCredentialedDecryptor(crypto, certificate(rsa), rsa.privateKey());
     }
 
     @Override
     protected TlsCredentialedSigner getRSASignerCredentials() throws IOException {
-        IssuedCertificate rsa = settings.rsa().orElseThrow(() -> new TlsFatalAlert(AlertDescription.internal_error,
+        ServerCredential rsa = credentials.rsa().orElseThrow(() -> new TlsFatalAlert(AlertDescription.internal_error,
                 "no RSA certificate"));
         return signer(rsa, chooseTls12SigAlg(SignatureAlgorithm.rsa), "RSA");
     }
 
     @Override
     protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
-        IssuedCertificate ec = settings.ec().orElseThrow(() -> new TlsFatalAlert(AlertDescription.internal_error,
+        ServerCredential ec = credentials.ec().orElseThrow(() -> new TlsFatalAlert(AlertDescription.internal_error,
                 "no ECDSA certificate"));
         return signer(ec, chooseTls12SigAlg(SignatureAlgorithm.ecdsa), "EC");
     }
@@ -251,22 +288,18 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
         return SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha1, signatureAlgorithm);
     }
 
-    private TlsCredentialedSigner signer(IssuedCertificate issued, SignatureAndHashAlgorithm alg, String keyType)
+    private TlsCredentialedSigner signer(ServerCredential credential, SignatureAndHashAlgorithm alg, String keyType)
             throws IOException {
         certificateKeyAlgorithm = keyType;
-        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, privateKey(issued),
-                certificate(issued), alg);
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, credential.privateKey(),
+                certificate(credential), alg);
     }
 
-    private Certificate certificate(IssuedCertificate issued) throws IOException {
-        List<X509Certificate> chain = issued.chainWithoutRoot();
+    private Certificate certificate(ServerCredential credential) throws IOException {
+        List<byte[]> chain = credential.chainDer();
         TlsCertificate[] certs = new TlsCertificate[chain.size()];
         for (int i = 0; i < certs.length; i++) {
-            try {
-                certs[i] = crypto.createCertificate(chain.get(i).getEncoded());
-            } catch (CertificateEncodingException e) {
-                throw new TlsFatalAlert(AlertDescription.internal_error, "cannot encode server certificate", e);
-            }
+            certs[i] = crypto.createCertificate(chain.get(i));
         }
         if (TlsUtils.isTLSv13(context)) {
             CertificateEntry[] entries = new CertificateEntry[certs.length];
@@ -276,15 +309,6 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
             return new Certificate(TlsUtils.EMPTY_BYTES, entries);
         }
         return new Certificate(certs);
-    }
-
-    private static AsymmetricKeyParameter privateKey(IssuedCertificate issued) throws IOException {
-        return PrivateKeyFactory.createKey(issued.privateKey().getEncoded());
-    }
-
-    private static boolean isP256(IssuedCertificate ec) {
-        return ec.certificate().getPublicKey() instanceof java.security.interfaces.ECPublicKey k
-                && k.getParams().getCurve().getField().getFieldSize() == 256;
     }
 
     private static boolean contains(Vector<?> algs, SignatureAndHashAlgorithm alg) {

@@ -1,31 +1,45 @@
 package org.octt.testkit.internal;
 
 import org.bouncycastle.tls.ProtocolVersion;
-import org.octt.tls.pki.IssuedCertificate;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What the reference TLS server offers: protocol versions, cipher suites (IANA code points, in
- * preference order), its certificates, and the client CA when client certificates are required.
+ * preference order), its certificates by host name, and the client CA when client certificates are
+ * required. The certificates of {@code primary} are served to clients that send no server name
+ * (SNI) or one not in {@code byHostName}.
+ *
+ * @param byHostName the certificates of every host name served, primary included, keyed by
+ *                   {@link #key(String)}
  */
 public record TlsServerSettings(List<ProtocolVersion> versions, List<Integer> cipherSuites,
-        Optional<IssuedCertificate> rsa, Optional<IssuedCertificate> ec, Optional<X509Certificate> clientCa) {
+        HostCredentials primary, Map<String, HostCredentials> byHostName, Optional<X509Certificate> clientCa) {
 
     public TlsServerSettings {
         versions = List.copyOf(versions);
         cipherSuites = List.copyOf(cipherSuites);
-        Objects.requireNonNull(rsa, "rsa");
-        Objects.requireNonNull(ec, "ec");
+        Objects.requireNonNull(primary, "primary");
+        byHostName = Map.copyOf(byHostName);
         Objects.requireNonNull(clientCa, "clientCa");
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("at least one TLS version is needed");
         }
-        if (rsa.isEmpty() && ec.isEmpty()) {
-            throw new IllegalArgumentException("at least one server certificate is needed");
-        }
+    }
+
+    /** The certificates of a host name a client sent (any case, a trailing dot ignored); empty if it is not served. */
+    public Optional<HostCredentials> forHostName(String hostName) {
+        return Optional.ofNullable(byHostName.get(key(hostName)));
+    }
+
+    /** A host name as looked up: lower case, without a trailing dot. */
+    public static String key(String hostName) {
+        String h = hostName.toLowerCase(Locale.ROOT);
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
     }
 }
