@@ -194,41 +194,40 @@ for line in open(sys.argv[1]):
           + (f" (target >= 0.5: {'MET' if rate/mean >= 0.5 else 'NOT MET'})" if n == '1000' else ""))
 PY
 
-section "5. cold start: the whole ./octt process vs sslscan, against cs1 ($HOST1:$PORT1)"
+section "5. cold start: the whole ./octt process vs sslscan (side by side, one hyperfine run)"
+# octt against cs1 of the helper JVM; sslscan's full scan against an openssl s_server with both
+# certificates (against the Bouncy Castle reference server sslscan 2.0.7 skips its TLS 1.2 scan)
+COLD_SSL="$OUT/cold-s_server"; mkdir -p "$COLD_SSL"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$COLD_SSL/rsa.key" -out "$COLD_SSL/rsa.pem" -subj /CN=localhost -days 2 2>/dev/null
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$COLD_SSL/ec.key" -out "$COLD_SSL/ec.pem" \
+  -subj /CN=localhost -days 2 2>/dev/null
+CPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+openssl s_server -accept "127.0.0.1:$CPORT" -cert "$COLD_SSL/rsa.pem" -key "$COLD_SSL/rsa.key" \
+  -dcert "$COLD_SSL/ec.pem" -dkey "$COLD_SSL/ec.key" -quiet </dev/null >"$COLD_SSL/s_server.log" 2>&1 &
+CPID=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$CPORT") 2>/dev/null && break; sleep 0.1; done
 RUN1=(./octt run TC_086_CSMS --url "wss://$HOST1:$PORT1/ocpp/CP0001" --resolve "$HOST1:$PORT1:127.0.0.1"
       --ca-file "$FLEET/root.pem" --security-profile 2 --basic-auth-password-file "$FLEET/password")
+# the first run makes the launcher's class data sharing archive if the build is new (not timed)
 show "${RUN1[@]}" >"$OUT/cold-single.txt" 2>&1 && grep '^Result:' "$OUT/cold-single.txt"
-SSLSCAN="sslscan --no-colour --sni-name=$HOST1 127.0.0.1:$PORT1"
 if have hyperfine; then
+  SSLSCAN="sslscan --no-colour 127.0.0.1:$CPORT"
   have sslscan || SSLSCAN="true # sslscan missing"
   show hyperfine -N --warmup 1 --runs "$COLD_RUNS" --export-json "$OUT/cold.json" \
-    "${RUN1[*]}" "$SSLSCAN" 2>&1 | tee "$OUT/cold.txt"
+    "${RUN1[*]}" "env OCTT_NO_WARM_UP=1 ${RUN1[*]}" "env OCTT_NO_CDS=1 OCTT_NO_WARM_UP=1 ${RUN1[*]}" \
+    "$SSLSCAN" 2>&1 | tee "$OUT/cold.txt"
   python3 - "$OUT/cold.json" <<'PY'
 import json, sys
-for r in json.load(open(sys.argv[1]))['results']:
-    print(f"RESULT cold start: median {r['median']:.3f} s, mean {r['mean']:.3f} s, min {r['min']:.3f} s, max {r['max']:.3f} s "
-          f"(n={len(r['times'])}): {r['command'][:60]}...")
+labels = ("./octt run (launcher defaults: CDS archive + warm-up thread)", "./octt run, OCTT_NO_WARM_UP=1",
+          "./octt run, OCTT_NO_CDS=1 OCTT_NO_WARM_UP=1", "sslscan full scan of openssl s_server")
+for r, label in zip(json.load(open(sys.argv[1]))['results'], labels):
+    print(f"RESULT cold start {label}: median {r['median']:.3f} s, mean {r['mean']:.3f} s, "
+          f"min {r['min']:.3f} s, max {r['max']:.3f} s (n={len(r['times'])})")
 PY
 else
   echo "hyperfine missing (apt-get install -y hyperfine): cold start not measured"
 fi
-
-section "5b. cold start with an application class data sharing archive (training run, then the archive)"
-JSA="$OUT/octt-app.jsa"
-show env OCTT_JAVA_OPTS="-XX:ArchiveClassesAtExit=$JSA -Xlog:cds=off -Xlog:cds+dynamic=off" "${RUN1[@]}" \
-  >"$OUT/cds-train.txt" 2>&1 || true
-ls -l "$JSA" 2>/dev/null | awk '{print "archive: " $5 " bytes"}' || echo "no archive written"
-if have hyperfine && [[ -f "$JSA" ]]; then
-  show hyperfine -N --warmup 1 --runs "$COLD_RUNS" --export-json "$OUT/cold-cds.json" \
-    "${RUN1[*]}" \
-    "env OCTT_JAVA_OPTS=-XX:SharedArchiveFile=$JSA\ -Xlog:cds=off\ -Xlog:cds+dynamic=off ${RUN1[*]}" 2>&1 \
-    | tee "$OUT/cold-cds.txt"
-  python3 - "$OUT/cold-cds.json" <<'PY'
-import json, sys
-for r, label in zip(json.load(open(sys.argv[1]))['results'], ("without archive", "with archive")):
-    print(f"RESULT cold start {label}: median {r['median']:.3f} s, min {r['min']:.3f} s, max {r['max']:.3f} s (n={len(r['times'])})")
-PY
-fi
+kill "$CPID" 2>/dev/null || true
 
 section "helper servers"
 stats | sed 's/^/total traffic: /'
