@@ -44,6 +44,8 @@ section "build"
 show mvn -B -q -o -Dstyle.color=never package -DskipTests -pl octt-cli,octt-bench -am >"$OUT/build.log" 2>&1 \
   || { cat "$OUT/build.log"; exit 2; }
 touch "$ROOT/octt-cli/target/octt-cli.jar" # tell the launcher the jar is current (it rebuilds otherwise)
+# the launcher's class data sharing archive for this build, made now so that no measured run makes it
+./octt list >"$OUT/launcher-first-run.txt" 2>&1 || { cat "$OUT/launcher-first-run.txt"; exit 2; }
 
 section "1. warm latency (in-process, plain nanoTime harness)"
 show "$JAVA" -XX:+UseParallelGC -jar "$BENCH_JAR" latency --warmup "$WARMUP" --runs "$RUNS" | tee "$OUT/latency.txt"

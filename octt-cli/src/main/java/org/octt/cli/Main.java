@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code octt} command line. {@link #main} is the only place that exits the JVM; the exit code
@@ -21,7 +22,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (warmsUp(args)) {
+        if (warmsUp(System.getenv(), args)) {
             TlsWarmUp.startInBackground(); // a cold JVM's second core prepares the later steps meanwhile
         }
         System.exit(execute(CliEnvironment.system(), new PrintWriter(System.out, true),
@@ -33,8 +34,8 @@ public final class Main {
      * commands), where warming up the TLS code on another thread shortens the run (docs/performance.md).
      * {@code OCTT_NO_WARM_UP} in the environment turns it off.
      */
-    static boolean warmsUp(String... args) {
-        if (System.getenv("OCTT_NO_WARM_UP") != null) {
+    static boolean warmsUp(Map<String, String> environment, String... args) {
+        if (environment.containsKey("OCTT_NO_WARM_UP")) {
             return false;
         }
         List<String> list = Arrays.asList(args);

@@ -6,12 +6,24 @@ import org.octt.core.plugin.DuplicateTestCaseException;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MainTests {
+
+    @Test
+    void warmsUpOnlyForCommandsThatRunTestCasesUnlessTurnedOff() {
+        assertThat(Main.warmsUp(Map.of(), "run", "TC_086_CSMS", "--url", "wss://x.example/ocpp/CP1")).isTrue();
+        assertThat(Main.warmsUp(Map.of(), "demo")).isTrue();
+        assertThat(Main.warmsUp(Map.of(), "--verbose", "demo", "--fault", "EXPIRED")).isTrue();
+        assertThat(Main.warmsUp(Map.of(), "list")).isFalse();
+        assertThat(Main.warmsUp(Map.of(), "--version")).isFalse();
+        assertThat(Main.warmsUp(Map.of(), "run", "--help")).isFalse();
+        assertThat(Main.warmsUp(Map.of("OCTT_NO_WARM_UP", "1"), "run", "TC_086_CSMS")).isFalse();
+    }
 
     @Test
     void printsTheVersion() {
