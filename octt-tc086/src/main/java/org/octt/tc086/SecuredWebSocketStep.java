@@ -11,7 +11,6 @@ import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
 import org.octt.tls.ocppj.CallOutcome;
 import org.octt.tls.ocppj.OcppJSession;
-import org.octt.tls.trust.TrustValidator;
 import org.octt.tls.ws.ClientKeyMaterial;
 import org.octt.tls.ws.SecureWebSocketClient;
 import org.octt.tls.ws.ServerCertificatePolicy;
@@ -103,7 +102,7 @@ final class SecuredWebSocketStep implements Step {
     }
 
     private static SecureWebSocketClient client(TestContext context) {
-        ServerCertificatePolicy policy = ServerCertificatePolicy.of(TrustValidator.of(context.trustAnchors()),
+        ServerCertificatePolicy policy = ServerCertificatePolicy.of(ServerCertificates.validator(context),
                 context.clock());
         return SecureWebSocketClient.create()
                 .withServerCertificatePolicy(policy)

@@ -64,7 +64,7 @@ final class ServerCertificateStep implements Step {
         List<Leaf> inspected = leaves.stream().map(s -> new Leaf(s, CertificateInspector.inspect(s.leaf().encoded()))).toList();
         String host = context.target().host();
         Instant now = context.clock().instant();
-        TrustValidator validator = TrustValidator.of(context.trustAnchors());
+        TrustValidator validator = ServerCertificates.validator(context);
 
         CheckResult trust = combine(CheckIds.CERT_TRUST, inspected, (leaf, facts) -> trust(validator, leaf, now));
         context.state().put(ServerCertificates.TRUSTED, trust.verdict() == Verdict.PASSED);

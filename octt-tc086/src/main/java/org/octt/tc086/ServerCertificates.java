@@ -1,10 +1,13 @@
 package org.octt.tc086;
 
 import org.octt.core.spi.StateKey;
+import org.octt.core.spi.TestContext;
+import org.octt.tls.trust.TrustValidator;
 import org.octt.tls.probe.CapturedCertificate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +23,23 @@ record ServerCertificates(List<Seen> leaves) {
 
     /** Whether {@code cert.trust} passed for every leaf; read by the WebSocket step. */
     static final StateKey<Boolean> TRUSTED = StateKey.of("tc086.trusted", Boolean.class);
+
+    /**
+     * The run's trust validator, shared by the certificate and WebSocket steps, so that the chain the
+     * WebSocket receives (one of those the probes captured) is not validated twice.
+     */
+    static final StateKey<TrustValidator> VALIDATOR = StateKey.of("tc086.trust-validator", TrustValidator.class);
+
+    /** The run's trust validator: the one in the state, else a new one for the context's anchors, kept there. */
+    static TrustValidator validator(TestContext context) {
+        Optional<TrustValidator> known = context.state().get(VALIDATOR);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        TrustValidator validator = TrustValidator.of(context.trustAnchors());
+        context.state().put(VALIDATOR, validator);
+        return validator;
+    }
 
     ServerCertificates {
         leaves = List.copyOf(leaves);

@@ -6,8 +6,8 @@ import java.security.KeyStore;
 import java.security.SignatureException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXCertPathValidatorResult;
@@ -15,12 +15,16 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,13 +47,33 @@ import javax.net.ssl.X509TrustManager;
  * its own right (a compliant Charge Point on a current JDK would refuse it too). Key-size checks
  * themselves belong to certificate inspection, which does not depend on the JDK accepting the key.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. A validator remembers the last {@value #REMEMBERED} paths that validated, so that
+ * validating the same path again (a test case checks the chain the TLS probes captured, then the one
+ * its secured WebSocket receives from the same server) skips the signature checks: a remembered path
+ * is valid again at a time within every certificate's validity period and less than
+ * {@link #REMEMBER_FOR} after the validation that succeeded. Invalid paths are always validated anew.
  */
 public final class TrustValidator {
+
+    /** How many valid paths a validator remembers. */
+    static final int REMEMBERED = 16;
+    /** How long a remembered validation counts. */
+    static final Duration REMEMBER_FOR = Duration.ofMinutes(1);
 
     private final List<X509Certificate> anchors;
     private final Set<TrustAnchor> trustAnchors;
     private final boolean jdkDefault;
+    private final Map<List<X509Certificate>, Remembered> remembered = Collections.synchronizedMap(
+            new LinkedHashMap<>(REMEMBERED * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<X509Certificate>, Remembered> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
+    /** A path that validated at {@code at}, anchored at {@code anchorSubject}. */
+    private record Remembered(Instant at, String anchorSubject) {
+    }
 
     private TrustValidator(List<X509Certificate> anchors, boolean jdkDefault) {
         this.anchors = List.copyOf(anchors);
@@ -127,6 +151,11 @@ public final class TrustValidator {
         while (path.size() > 1 && isAnchor(path.get(path.size() - 1))) {
             path.remove(path.size() - 1);
         }
+        List<X509Certificate> key = List.copyOf(path);
+        Remembered known = remembered.get(key);
+        if (known != null && stillValid(known, path, at)) {
+            return valid(path, at, known.anchorSubject());
+        }
         CertPath certPath;
         try {
             certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
@@ -143,14 +172,33 @@ public final class TrustValidator {
             TrustAnchor anchor = result.getTrustAnchor();
             String anchorSubject = anchor.getTrustedCert() != null
                     ? subject(anchor.getTrustedCert()) : anchor.getCAName();
-            return new ValidationResult.Valid(anchorSubject, "certification path of " + subject(path.get(0))
-                    + " is valid at " + at + ", anchored at " + anchorSubject);
+            remembered.put(key, new Remembered(at, anchorSubject));
+            return valid(path, at, anchorSubject);
         } catch (CertPathValidatorException e) {
             return invalid(e, path, at);
         } catch (InvalidAlgorithmParameterException | java.security.NoSuchAlgorithmException | RuntimeException e) {
             return new ValidationResult.Invalid(ValidationResult.Reason.OTHER,
                     "cannot validate the certification path of " + subject(path.get(0)) + ": " + e);
         }
+    }
+
+    private static ValidationResult valid(List<X509Certificate> path, Instant at, String anchorSubject) {
+        return new ValidationResult.Valid(anchorSubject, "certification path of " + subject(path.get(0))
+                + " is valid at " + at + ", anchored at " + anchorSubject);
+    }
+
+    /** Whether a remembered validation holds at {@code at}: close enough in time, every certificate in its period. */
+    private static boolean stillValid(Remembered known, List<X509Certificate> path, Instant at) {
+        if (Duration.between(known.at(), at).abs().compareTo(REMEMBER_FOR) >= 0) {
+            return false;
+        }
+        Date date = Date.from(at);
+        for (X509Certificate c : path) {
+            if (date.before(c.getNotBefore()) || date.after(c.getNotAfter())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ValidationResult invalid(CertPathValidatorException e, List<X509Certificate> path, Instant at) {

@@ -81,6 +81,43 @@ class TrustValidatorTests {
     }
 
     @Test
+    void validatingAPathAgainReportsTheNewValidationTime() {
+        Instant soon = NOW.plusSeconds(5);
+
+        assertThat(validator.validate(LEAF.chainWithoutRoot(), NOW).message()).contains("is valid at " + NOW);
+        ValidationResult again = validator.validate(LEAF.chainWithoutRoot(), soon);
+
+        assertThat(again).isEqualTo(new ValidationResult.Valid("CN=octt root",
+                "certification path of CN=csms.example.com is valid at " + soon + ", anchored at CN=octt root"));
+    }
+
+    @Test
+    void aPathThatValidatedStillExpiresAtItsNotAfter() {
+        Instant notAfter = NOW.plusSeconds(10);
+        IssuedCertificate shortLived = CertificateBuilder.create().subject("CN=short.example.com")
+                .validity(NOW.minus(Duration.ofDays(1)), notAfter).keyPair(KeyPairs.ec("secp256r1")).issuer(INTERMEDIATE).build();
+        Instant afterExpiry = NOW.plusSeconds(20); // within the minute a valid path is remembered
+
+        assertThat(validator.validate(shortLived.chainWithoutRoot(), NOW).valid()).isTrue();
+        ValidationResult later = validator.validate(shortLived.chainWithoutRoot(), afterExpiry);
+
+        assertThat(later).isInstanceOfSatisfying(ValidationResult.Invalid.class, i -> {
+            assertThat(i.reason()).isEqualTo(ValidationResult.Reason.EXPIRED);
+            assertThat(i.message()).contains("CN=short.example.com", "validation time " + afterExpiry);
+        });
+    }
+
+    @Test
+    void aValidatorWithOtherAnchorsDoesNotInheritAnotherOnesResults() {
+        assertThat(validator.validate(LEAF.chainWithoutRoot(), NOW).valid()).isTrue();
+
+        ValidationResult other = TrustValidator.of(List.of(OTHER_ROOT.certificate())).validate(LEAF.chainWithoutRoot(), NOW);
+
+        assertThat(other).isInstanceOfSatisfying(ValidationResult.Invalid.class,
+                i -> assertThat(i.reason()).isEqualTo(ValidationResult.Reason.UNKNOWN_ISSUER));
+    }
+
+    @Test
     void reportsNotYetValidLeafWithItsDates() {
         Instant notBefore = NOW.plus(Duration.ofDays(3));
         IssuedCertificate future = CertificateBuilder.create().subject("CN=future.example.com")
