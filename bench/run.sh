@@ -29,6 +29,19 @@ section() { printf '\n=== %s ===\n' "$*"; }
 # Prints a command, then runs it.
 show() { printf '$ %s\n' "$*" >&2; "$@"; }
 have() { command -v "$1" >/dev/null 2>&1; }
+# Starts an openssl s_server with an RSA-2048 and an ECDSA P-256 certificate (like the reference CS),
+# its files in DIR; sets S_PORT and S_PID once it accepts connections.
+start_s_server() {
+  mkdir -p "$1"
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$1/rsa.key" -out "$1/rsa.pem" -subj /CN=localhost -days 2 2>/dev/null
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$1/ec.key" -out "$1/ec.pem" \
+    -subj /CN=localhost -days 2 2>/dev/null
+  S_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  openssl s_server -accept "127.0.0.1:$S_PORT" -cert "$1/rsa.pem" -key "$1/rsa.key" \
+    -dcert "$1/ec.pem" -dkey "$1/ec.key" -quiet </dev/null >"$1/s_server.log" 2>&1 &
+  S_PID=$!
+  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$S_PORT") 2>/dev/null && break; sleep 0.1; done
+}
 
 section "environment"
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -55,26 +68,14 @@ show "$JAVA" -XX:+UseParallelGC -jar "$BENCH_JAR" throughput --seconds "$SECONDS
   --s-time-seconds "$SECONDS_EACH" | tee "$OUT/throughput.txt"
 
 section "2b. context: openssl s_time against openssl s_server (RSA-2048 + ECDSA P-256, like the reference CS)"
-SSL="$OUT/s_server"; mkdir -p "$SSL"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$SSL/rsa.key" -out "$SSL/rsa.pem" -subj /CN=localhost -days 2 2>/dev/null
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$SSL/ec.key" -out "$SSL/ec.pem" \
-  -subj /CN=localhost -days 2 2>/dev/null
-SPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-openssl s_server -accept "127.0.0.1:$SPORT" -cert "$SSL/rsa.pem" -key "$SSL/rsa.key" \
-  -dcert "$SSL/ec.pem" -dkey "$SSL/ec.key" -quiet </dev/null >"$SSL/s_server.log" 2>&1 &
-SPID=$!
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$SPORT") 2>/dev/null && break; sleep 0.1; done
+start_s_server "$OUT/s_server"
 for args in "" "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256"; do
-  echo "\$ openssl s_time -connect 127.0.0.1:$SPORT -new -time $SECONDS_EACH $args"
+  echo "\$ openssl s_time -connect 127.0.0.1:$S_PORT -new -time $SECONDS_EACH $args"
   # shellcheck disable=SC2086
-  openssl s_time -connect "127.0.0.1:$SPORT" -new -time "$SECONDS_EACH" $args 2>&1 | grep 'connections in' \
+  openssl s_time -connect "127.0.0.1:$S_PORT" -new -time "$SECONDS_EACH" $args 2>&1 | grep 'connections in' \
     | sed 's/^/RESULT s_server: /'
 done
-if have sslscan && have hyperfine; then # sslscan's full scan, for the cold start comparison (section 5)
-  show hyperfine -N --runs "$COLD_RUNS" --export-json "$OUT/sslscan-s_server.json" \
-    "sslscan --no-colour 127.0.0.1:$SPORT" 2>&1 | grep -E 'Time|Range' | sed 's/^/RESULT sslscan vs s_server: /'
-fi
-kill "$SPID" 2>/dev/null || true
+kill "$S_PID" 2>/dev/null || true
 
 section "3-5. the CLI as a process against reference Central Systems in a helper JVM"
 FLEET="$OUT/fleet"; mkdir -p "$FLEET"
@@ -199,21 +200,13 @@ PY
 section "5. cold start: the whole ./octt process vs sslscan (side by side, one hyperfine run)"
 # octt against cs1 of the helper JVM; sslscan's full scan against an openssl s_server with both
 # certificates (against the Bouncy Castle reference server sslscan 2.0.7 skips its TLS 1.2 scan)
-COLD_SSL="$OUT/cold-s_server"; mkdir -p "$COLD_SSL"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$COLD_SSL/rsa.key" -out "$COLD_SSL/rsa.pem" -subj /CN=localhost -days 2 2>/dev/null
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$COLD_SSL/ec.key" -out "$COLD_SSL/ec.pem" \
-  -subj /CN=localhost -days 2 2>/dev/null
-CPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-openssl s_server -accept "127.0.0.1:$CPORT" -cert "$COLD_SSL/rsa.pem" -key "$COLD_SSL/rsa.key" \
-  -dcert "$COLD_SSL/ec.pem" -dkey "$COLD_SSL/ec.key" -quiet </dev/null >"$COLD_SSL/s_server.log" 2>&1 &
-CPID=$!
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$CPORT") 2>/dev/null && break; sleep 0.1; done
+start_s_server "$OUT/cold-s_server"
 RUN1=(./octt run TC_086_CSMS --url "wss://$HOST1:$PORT1/ocpp/CP0001" --resolve "$HOST1:$PORT1:127.0.0.1"
       --ca-file "$FLEET/root.pem" --security-profile 2 --basic-auth-password-file "$FLEET/password")
 # the first run makes the launcher's class data sharing archive if the build is new (not timed)
 show "${RUN1[@]}" >"$OUT/cold-single.txt" 2>&1 && grep '^Result:' "$OUT/cold-single.txt"
 if have hyperfine; then
-  SSLSCAN="sslscan --no-colour 127.0.0.1:$CPORT"
+  SSLSCAN="sslscan --no-colour 127.0.0.1:$S_PORT"
   have sslscan || SSLSCAN="true # sslscan missing"
   show hyperfine -N --warmup 1 --runs "$COLD_RUNS" --export-json "$OUT/cold.json" \
     "${RUN1[*]}" "env OCTT_NO_WARM_UP=1 ${RUN1[*]}" "env OCTT_NO_CDS=1 OCTT_NO_WARM_UP=1 ${RUN1[*]}" \
@@ -229,7 +222,7 @@ PY
 else
   echo "hyperfine missing (apt-get install -y hyperfine): cold start not measured"
 fi
-kill "$CPID" 2>/dev/null || true
+kill "$S_PID" 2>/dev/null || true
 
 section "helper servers"
 stats | sed 's/^/total traffic: /'
