@@ -135,6 +135,11 @@ final class TargetContexts {
         return Optional.of(Secret.of(value));
     }
 
+    /** The error for a file that exists but could not be read; names the exception's type only. */
+    static UsageException unreadable(String option, Path file, IOException e) {
+        return new UsageException(option + " file could not be read: " + file + " (" + e.getClass().getSimpleName() + ")", e);
+    }
+
     /**
      * Reads a password file: one line, its line ending ({@code \n} or {@code \r\n}) stripped, as
      * editors and {@code echo} add one. Never puts the content in a message.
@@ -145,7 +150,7 @@ final class TargetContexts {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UsageException(option + " file could not be read: " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            throw unreadable(option, file, e);
         }
         java.nio.CharBuffer decoded = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes));
         char[] chars = decoded.array();

@@ -43,7 +43,7 @@ final class TargetsFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageException("--targets file could not be read: " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            throw TargetContexts.unreadable("--targets", file, e);
         }
         Path folder = file.toAbsolutePath().getParent();
         List<String> header = null;

@@ -54,7 +54,7 @@ final class YamlTargetsFile {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new UsageException("--targets file could not be read: " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            throw TargetContexts.unreadable("--targets", file, e);
         }
         try (YAMLParser parser = new YAMLFactory().createParser(text)) {
             return new YamlTargetsFile(file, parser, defaults).targets();
@@ -68,7 +68,7 @@ final class YamlTargetsFile {
             throw new UsageException(file + " line " + line + ": not valid YAML: "
                     + oneLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new UsageException("--targets file could not be read: " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            throw TargetContexts.unreadable("--targets", file, e);
         }
     }
 

@@ -7,7 +7,6 @@ import org.octt.tls.probe.CapturedCertificate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,13 +31,11 @@ record ServerCertificates(List<Seen> leaves) {
 
     /** The run's trust validator: the one in the state, else a new one for the context's anchors, kept there. */
     static TrustValidator validator(TestContext context) {
-        Optional<TrustValidator> known = context.state().get(VALIDATOR);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        TrustValidator validator = TrustValidator.of(context.trustAnchors());
-        context.state().put(VALIDATOR, validator);
-        return validator;
+        return context.state().get(VALIDATOR).orElseGet(() -> {
+            TrustValidator validator = TrustValidator.of(context.trustAnchors());
+            context.state().put(VALIDATOR, validator);
+            return validator;
+        });
     }
 
     ServerCertificates {

@@ -38,9 +38,7 @@ record ServerCertificates(Optional<IssuedCertificate> rsa, Optional<IssuedCertif
             ServerCertificates certificates = new ServerCertificates(
                     rsaKeys.map(keys -> leaf(pki, hostName, faults, keys)),
                     ecKeys.map(keys -> leaf(pki, hostName, faults, keys)));
-            if (issued.putIfAbsent(TlsServerSettings.key(hostName), certificates) != null) {
-                throw new IllegalArgumentException("duplicate host name: '" + hostName + "'");
-            }
+            issued.put(TlsServerSettings.key(hostName), certificates); // distinct: the builder checked
         }
         return issued;
     }

@@ -36,11 +36,6 @@ public final class ServerCredential {
                 && k.getParams().getCurve().getField().getFieldSize() == 256;
     }
 
-    /** The certificate as issued. */
-    public IssuedCertificate issued() {
-        return issued;
-    }
-
     /** The DER encoding of each certificate to send, leaf first; the arrays are not to be modified. */
     List<byte[]> chainDer() {
         return chainDer;
