@@ -104,8 +104,7 @@ public final class JsonSchema {
             if (!defs.isObject()) {
                 throw compiler.fail("#/definitions", "definitions must be an object");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = defs.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> def = it.next();
+            for (Map.Entry<String, JsonNode> def : defs.properties()) {
                 definitions.put(def.getKey(), compiler.compile(def.getValue(), "#/definitions/" + pointerToken(def.getKey())));
             }
         }
@@ -167,8 +166,8 @@ public final class JsonSchema {
         if (schema.maxLength != null) {
             int length = text.codePointCount(0, text.length());
             if (length > schema.maxLength) {
-                out.add(new SchemaViolation(path, "maxLength", SafeText.quote(text) + " is " + length
-                        + " characters long, more than maxLength " + schema.maxLength));
+                out.add(new SchemaViolation(path, "maxLength", "a string of " + length
+                        + " characters, more than maxLength " + schema.maxLength + ": " + SafeText.excerpt(text)));
             }
         }
         if ("date-time".equals(schema.format) && !isDateTime(text)) {
@@ -185,8 +184,7 @@ public final class JsonSchema {
                 out.add(new SchemaViolation(path, "required", "required property \"" + name + "\" is missing"));
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             Node property = schema.properties.get(field.getKey());
             if (property != null) {
                 validate(property, field.getValue(), path + "/" + pointerToken(field.getKey()), out);
@@ -360,8 +358,7 @@ public final class JsonSchema {
                 throw fail(at, "a schema must be a JSON object, was " + schema.getNodeType());
             }
             Node node = new Node();
-            for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : schema.properties()) {
                 String keyword = entry.getKey();
                 JsonNode v = entry.getValue();
                 String here = at + "/" + pointerToken(keyword);
@@ -402,8 +399,7 @@ public final class JsonSchema {
                             throw fail(here, "properties must be an object");
                         }
                         Map<String, Node> properties = new LinkedHashMap<>();
-                        for (Iterator<Map.Entry<String, JsonNode>> p = v.fields(); p.hasNext(); ) {
-                            Map.Entry<String, JsonNode> property = p.next();
+                        for (Map.Entry<String, JsonNode> property : v.properties()) {
                             properties.put(property.getKey(),
                                     compile(property.getValue(), here + "/" + pointerToken(property.getKey())));
                         }

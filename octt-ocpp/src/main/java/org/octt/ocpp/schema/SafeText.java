@@ -19,19 +19,20 @@ public final class SafeText {
     /** {@code "abc"}; longer strings as {@code "first 40 code points…" (57 characters)}. */
     public static String quote(String value) {
         int length = value.codePointCount(0, value.length());
-        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_CODE_POINTS * 2) + 24).append('"');
+        return length > MAX_CODE_POINTS ? excerpt(value) + " (" + length + " characters)" : excerpt(value);
+    }
+
+    /** Like {@link #quote} without the length of a shortened string: for messages that state it. */
+    static String excerpt(String value) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_CODE_POINTS * 2) + 4).append('"');
         int shown = 0;
-        for (int i = 0; i < value.length() && shown < MAX_CODE_POINTS; shown++) {
+        int i = 0;
+        for (; i < value.length() && shown < MAX_CODE_POINTS; shown++) {
             int cp = value.codePointAt(i);
             i += Character.charCount(cp);
             appendEscaped(out, cp);
         }
-        if (shown < length) {
-            out.append('…').append('"').append(" (").append(length).append(" characters)");
-        } else {
-            out.append('"');
-        }
-        return out.toString();
+        return out.append(i < value.length() ? "…\"" : "\"").toString();
     }
 
     /**

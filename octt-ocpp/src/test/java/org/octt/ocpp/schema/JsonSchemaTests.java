@@ -83,7 +83,7 @@ class JsonSchemaTests {
 
         assertThat(schema.validate(MAPPER.getNodeFactory().textNode(threeEmoji))).isEmpty();
         assertThat(schema.validate(MAPPER.getNodeFactory().textNode(threeEmoji + "a"))).containsExactly(
-                new SchemaViolation("", "maxLength", "\"" + threeEmoji + "a\" is 4 characters long, more than maxLength 3"));
+                new SchemaViolation("", "maxLength", "a string of 4 characters, more than maxLength 3: \"" + threeEmoji + "a\""));
     }
 
     @ParameterizedTest
