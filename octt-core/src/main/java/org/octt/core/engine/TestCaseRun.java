@@ -32,7 +32,7 @@ final class TestCaseRun {
 
     TestCaseRun(TestCase testCase, TestContext base, MeterRegistry meters) {
         this.testCase = testCase;
-        this.base = base;
+        this.base = base.withDefaultMeterRegistry(meters); // one registry: the engine's, unless the context has its own
         this.meters = meters;
     }
 

@@ -1,5 +1,7 @@
 package org.octt.core.plugin;
 
+import org.octt.core.spi.OptionDescriptor;
+import org.octt.core.spi.SpiVersion;
 import org.octt.core.spi.TestCase;
 
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * Test cases discovered with {@link ServiceLoader} on the class path and in a plugin folder of
@@ -45,6 +48,9 @@ import java.util.jar.JarFile;
  * {@link #close()} releases them when the embedder is done with their test cases.
  */
 public final class PluginRegistry implements AutoCloseable {
+
+    /** What a suite's name looks like. */
+    private static final java.util.regex.Pattern SUITE_NAME = java.util.regex.Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     /** Bounds the recovery loop over a broken service file. */
     private static final int MAX_PROVIDERS_PER_SOURCE = 10_000;
@@ -89,6 +95,11 @@ public final class PluginRegistry implements AutoCloseable {
                 Optional<String> unreadable = checkReadable(jar);
                 if (unreadable.isPresent()) {
                     problems.add(name + ": " + unreadable.get());
+                    continue;
+                }
+                Optional<String> incompatible = spiIncompatibility(jar);
+                if (incompatible.isPresent()) {
+                    problems.add(name + ": not loaded: " + incompatible.get());
                     continue;
                 }
                 URLClassLoader loader;
@@ -198,6 +209,21 @@ public final class PluginRegistry implements AutoCloseable {
             if (testCase.title() == null || testCase.systemUnderTest() == null || testCase.ocppVersion() == null) {
                 return Optional.of("(id " + id + ") returns null for title, system under test or OCPP version");
             }
+            Set<String> keys = new HashSet<>();
+            for (OptionDescriptor option : testCase.options()) {
+                if (!keys.add(option.key())) {
+                    return Optional.of("(id " + id + ") declares the option '" + option.key() + "' twice");
+                }
+            }
+            if (testCase.prerequisites() == null) {
+                return Optional.of("(id " + id + ") returns null prerequisites");
+            }
+            for (String suite : testCase.suites()) {
+                if (!SUITE_NAME.matcher(suite).matches()) {
+                    return Optional.of("(id " + id + ") names a suite that is not lower case words joined by '-': '"
+                            + suite.replaceAll("\\p{Cntrl}", "?") + "'");
+                }
+            }
             return Optional.empty();
         } catch (RuntimeException | LinkageError e) {
             return Optional.of("cannot describe itself: " + oneLine(e));
@@ -241,6 +267,35 @@ public final class PluginRegistry implements AutoCloseable {
         } catch (IOException | SecurityException e) {
             return Optional.of("not a readable jar: " + oneLine(e));
         }
+    }
+
+    /**
+     * Why the jar's stated SPI version ({@link SpiVersion#MANIFEST_ATTRIBUTE}) cannot be loaded; a
+     * jar that states none is loaded (plugins built before the attribute existed).
+     */
+    private static Optional<String> spiIncompatibility(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String stated = manifest == null ? null : manifest.getMainAttributes().getValue(SpiVersion.MANIFEST_ATTRIBUTE);
+            return stated == null ? Optional.empty() : SpiVersion.incompatibility(stated);
+        } catch (IOException | SecurityException e) {
+            return Optional.of("not a readable jar: " + oneLine(e));
+        }
+    }
+
+    /**
+     * The built-in suites: each suite name with its test cases in id order. A name is declared by
+     * the test cases themselves ({@link TestCase#suites()}).
+     */
+    public Map<String, List<DiscoveredTestCase>> suites() {
+        Map<String, List<DiscoveredTestCase>> suites = new java.util.TreeMap<>();
+        for (DiscoveredTestCase d : testCases) {
+            for (String suite : d.testCase().suites()) {
+                suites.computeIfAbsent(suite, k -> new ArrayList<>()).add(d);
+            }
+        }
+        suites.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(suites);
     }
 
     private static String classpathSource(Class<?> type) {

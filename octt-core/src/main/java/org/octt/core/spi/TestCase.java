@@ -1,6 +1,7 @@
 package org.octt.core.spi;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A compliance test case: a plugin discovered with {@link java.util.ServiceLoader}. Register an
@@ -31,4 +32,31 @@ public interface TestCase {
 
     /** The steps, in the order they run; never empty, step names unique within the test case. */
     List<Step> steps();
+
+    /**
+     * The options this test case reads with {@link TestContext#option(String)}, keys unique. Only
+     * declared keys can be set; a value is checked against its descriptor before anything runs.
+     * Default: none.
+     */
+    default List<OptionDescriptor> options() {
+        return List.of();
+    }
+
+    /**
+     * What the configuration must be for this test case to apply; one that does not apply is
+     * reported as not run, with the reason, and does not change the verdict. Default: applies to
+     * every configuration.
+     */
+    default Prerequisites prerequisites() {
+        return Prerequisites.none();
+    }
+
+    /**
+     * The built-in suites this test case belongs to (e.g. {@code ocpp16-security}): a suite is run
+     * with {@code octt run --suite NAME} and holds its test cases in id order. Names are lower case
+     * words joined by '-'. Default: none.
+     */
+    default Set<String> suites() {
+        return Set.of();
+    }
 }

@@ -36,6 +36,7 @@ public final class TestContext {
     private final Clock clock;
     private final Scheduler scheduler;
     private final MeterRegistry meterRegistry;
+    private final boolean meterRegistryGiven;
     private final boolean insecure;
     private final int maxConnectionsPerTarget;
     private final Map<String, String> options;
@@ -52,6 +53,7 @@ public final class TestContext {
         this.clock = b.clock;
         this.scheduler = b.scheduler;
         this.meterRegistry = b.meterRegistry;
+        this.meterRegistryGiven = b.meterRegistryGiven;
         this.insecure = b.insecure;
         this.maxConnectionsPerTarget = b.maxConnectionsPerTarget;
         this.options = Map.copyOf(b.options);
@@ -119,8 +121,28 @@ public final class TestContext {
         return scheduler;
     }
 
+    /**
+     * Where the instrument records its meters: the registry set on the builder or, when none was
+     * set, the registry of the engine that runs the test case (so one registry given to the engine
+     * holds every meter); a private {@code SimpleMeterRegistry} only outside an engine.
+     */
     public MeterRegistry meterRegistry() {
         return meterRegistry;
+    }
+
+    /**
+     * This context, or a copy recording on {@code registry} when no registry was set on the builder.
+     * The engine calls it with its own registry.
+     */
+    public TestContext withDefaultMeterRegistry(MeterRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        if (meterRegistryGiven || registry == meterRegistry) {
+            return this;
+        }
+        Builder b = toBuilder();
+        b.meterRegistry = registry;
+        b.meterRegistryGiven = false;
+        return new TestContext(b, state);
     }
 
     /**
@@ -176,6 +198,7 @@ public final class TestContext {
         private Clock clock = Clock.systemUTC();
         private Scheduler scheduler = Schedulers.parallel();
         private MeterRegistry meterRegistry;
+        private boolean meterRegistryGiven;
         private boolean insecure;
         private int maxConnectionsPerTarget = DEFAULT_MAX_CONNECTIONS_PER_TARGET;
         private final Map<String, String> options = new LinkedHashMap<>();
@@ -195,6 +218,7 @@ public final class TestContext {
             this.clock = c.clock;
             this.scheduler = c.scheduler;
             this.meterRegistry = c.meterRegistry;
+            this.meterRegistryGiven = c.meterRegistryGiven;
             this.insecure = c.insecure;
             this.maxConnectionsPerTarget = c.maxConnectionsPerTarget;
             this.options.putAll(c.options);
@@ -243,6 +267,7 @@ public final class TestContext {
 
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+            this.meterRegistryGiven = true;
             return this;
         }
 

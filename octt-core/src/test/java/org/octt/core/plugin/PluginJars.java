@@ -34,6 +34,12 @@ final class PluginJars {
      * {@code services}.
      */
     static Path build(Path work, Path jar, Map<String, String> sources, List<String> services) throws IOException {
+        return build(work, jar, sources, services, Map.of());
+    }
+
+    /** {@link #build(Path, Path, Map, List)} with these main attributes in the jar's manifest. */
+    static Path build(Path work, Path jar, Map<String, String> sources, List<String> services,
+                      Map<String, String> manifestAttributes) throws IOException {
         Path src = Files.createTempDirectory(work, "src");
         Path classes = Files.createTempDirectory(work, "classes");
         List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", classes.toString(),
@@ -55,6 +61,7 @@ final class PluginJars {
         }
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifestAttributes.forEach((k, v) -> manifest.getMainAttributes().put(new Attributes.Name(k), v));
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             jarOut.putNextEntry(new JarEntry("META-INF/services/" + TestCase.class.getName()));
             jarOut.write((String.join("\n", services) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -72,6 +79,11 @@ final class PluginJars {
 
     /** Source of a test case with one step reporting the given checks (each as "id=VERDICT"). */
     static String testCaseSource(String className, String id, String... checks) {
+        return testCaseSourceWith(className, id, "", checks);
+    }
+
+    /** {@link #testCaseSource} with {@code members} (Java source of more methods) in the class body. */
+    static String testCaseSourceWith(String className, String id, String members, String... checks) {
         int dot = className.lastIndexOf('.');
         StringBuilder flux = new StringBuilder();
         for (String c : checks) {
@@ -94,6 +106,7 @@ final class PluginJars {
                 + "  public List<Step> steps() {\n"
                 + "    return List.of(Step.of(\"only\", \"reports fixed checks\", ctx -> Flux.just(" + flux + ")));\n"
                 + "  }\n"
+                + members
                 + "}\n";
     }
 

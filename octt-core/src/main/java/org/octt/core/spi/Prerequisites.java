@@ -1,0 +1,72 @@
+package org.octt.core.spi;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a test case needs of the configuration to apply at all: the security profiles it is
+ * written for. A test case whose prerequisites a target does not meet is not run against it and is
+ * reported as not applicable with {@link #whyNotApplicable(TestContext)}'s reason; that does not
+ * change the run's verdict (a suite run with profile 3 skips the profile 2 cards).
+ *
+ * <p>Immutable; a final class with factories so that it can grow (e.g. OCPP versions, features).
+ */
+public final class Prerequisites {
+
+    private static final Prerequisites ANY = new Prerequisites(EnumSet.allOf(SecurityProfile.class));
+
+    private final Set<SecurityProfile> profiles;
+
+    private Prerequisites(Set<SecurityProfile> profiles) {
+        if (profiles.isEmpty()) {
+            throw new IllegalArgumentException("a test case must apply to at least one security profile");
+        }
+        this.profiles = Set.copyOf(profiles);
+    }
+
+    /** Applies to every configuration. */
+    public static Prerequisites none() {
+        return ANY;
+    }
+
+    /** Applies only to targets configured with one of these security profiles. */
+    public static Prerequisites securityProfiles(SecurityProfile first, SecurityProfile... more) {
+        EnumSet<SecurityProfile> set = EnumSet.of(Objects.requireNonNull(first, "first"), more);
+        return new Prerequisites(set);
+    }
+
+    /** The security profiles the test case applies to. */
+    public Set<SecurityProfile> securityProfiles() {
+        return profiles;
+    }
+
+    /** Why the test case does not apply to this context, or empty when it does. */
+    public Optional<String> whyNotApplicable(TestContext context) {
+        SecurityProfile p = context.securityProfile();
+        if (profiles.contains(p)) {
+            return Optional.empty();
+        }
+        List<Integer> numbers = profiles.stream().map(SecurityProfile::number).sorted().toList();
+        return Optional.of("applies to security profile " + numbers.stream().map(String::valueOf)
+                .collect(Collectors.joining(" or ")) + ", the target is configured with profile " + p.number());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Prerequisites other && profiles.equals(other.profiles);
+    }
+
+    @Override
+    public int hashCode() {
+        return profiles.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Prerequisites[profiles=" + profiles.stream().map(SecurityProfile::number).sorted().toList() + "]";
+    }
+}
