@@ -80,8 +80,8 @@ final class RunCommand implements Callable<Integer> {
     Path targetsFile;
 
     @Option(names = "--concurrency", paramLabel = "N",
-            description = "How many test case runs go at once, across targets."
-                    + " Default: 1 with --url, 8 with --targets.")
+            description = "How many targets are tested at once; the test cases against one target run one"
+                    + " after another. Default: 1 with --url, 8 with --targets.")
     Integer concurrency;
 
     @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS",
