@@ -163,12 +163,13 @@ final class ConsoleReporter {
         return "[" + testCaseId + (prefixWithTarget ? " @ " + target : "") + "]";
     }
 
-    /** The checks of a finished test case, one row each, steps without checks by their reason. */
+    /** The checks of a finished test case, one row each; a step without checks but with a reason as {@code step:<name>}. */
     void printTable(TestCaseResult result) {
         List<String[]> rows = new ArrayList<>();
         for (StepResult step : result.steps()) {
             if (step.checks().isEmpty() && !step.reason().isEmpty()) {
-                rows.add(new String[] {step.name(), step.verdict().name(), step.reason(), ""});
+                // a step that declares no check ids: its own row, marked as a step, not a check
+                rows.add(new String[] {"step:" + step.name(), step.verdict().name(), step.reason(), ""});
             }
             for (CheckResult c : step.checks()) {
                 rows.add(new String[] {c.id(), c.verdict().name(), c.message(), String.join("\n", c.warnings())});

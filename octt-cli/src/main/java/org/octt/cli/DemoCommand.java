@@ -96,6 +96,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new UsageException("--security-profile must be 2 or 3, was: " + securityProfile);
         }
         Durations.parsePositive("--timeout", timeout);
+        // as run checks them, but before the reference Central System starts (its inputs are fresh temporary files)
+        ReportOutputs.check(ReportOutputs.given("--report-json", reportJson, "--report-junit", reportJunit,
+                "--metrics-file", metricsFile), List.of());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReferenceCentralSystem configured;

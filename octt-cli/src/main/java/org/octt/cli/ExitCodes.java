@@ -21,6 +21,11 @@ public final class ExitCodes {
     public static final int INCONCLUSIVE = 3;
     /** An unexpected internal error (a bug in octt or a plugin); run with --verbose for the stack trace. */
     public static final int INTERNAL_ERROR = 4;
+    /**
+     * The run finished but a report (or the metrics file) could not be written, so its outcome is
+     * not recorded there; takes precedence over the verdict's code. The other reports were written.
+     */
+    public static final int REPORT_NOT_WRITTEN = 5;
 
     private ExitCodes() {
     }

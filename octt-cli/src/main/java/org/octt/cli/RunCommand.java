@@ -26,7 +26,6 @@ import reactor.core.publisher.Sinks;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -53,6 +52,7 @@ import java.util.stream.Collectors;
         footer = {"  0  every test case PASSED", "  1  one or more FAILED",
             "  2  usage or configuration error (nothing ran)", "  3  one or more INCONCLUSIVE and none FAILED",
             "  4  internal error (run with --verbose for the stack trace)",
+            "  5  the run finished but a report could not be written (its result is not recorded there)",
             "", "The Basic auth password is read from --basic-auth-password-file or the environment variable "
                 + CliEnvironment.PASSWORD_ENV + ", never from the command line."})
 final class RunCommand implements Callable<Integer> {
@@ -80,8 +80,8 @@ final class RunCommand implements Callable<Integer> {
     Path targetsFile;
 
     @Option(names = "--concurrency", paramLabel = "N",
-            description = "How many test case runs go at once, across targets."
-                    + " Default: 1 with --url, 8 with --targets.")
+            description = "How many targets are tested at once; the test cases against one target run one"
+                    + " after another. Default: 1 with --url, 8 with --targets.")
     Integer concurrency;
 
     @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDRESS",
@@ -171,13 +171,8 @@ final class RunCommand implements Callable<Integer> {
         for (Path ca : caFiles) {
             trustAnchors.addAll(PemFiles.readCertificates(TargetContexts.readableFile("--ca-file", ca)));
         }
-        List<Path> outputs = new ArrayList<>();
-        for (Path p : new Path[] {reportJson, reportJunit, metricsFile}) {
-            if (p != null) {
-                outputs.add(p);
-            }
-        }
-        requireWritable(outputs);
+        List<ReportOutputs.Output> outputs = outputs();
+        ReportOutputs.check(outputs, List.of()); // a folder, a FIFO, two reports on one file: before reading more
 
         MeterRegistry registry = metricsFile != null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
                 : new SimpleMeterRegistry();
@@ -213,6 +208,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             specs = List.of(fromOptions);
         }
+        ReportOutputs.check(outputs, inputs(specs)); // a report must not overwrite an input file
         TargetContexts contexts = new TargetContexts(environment);
         List<TestContext> targets = new ArrayList<>(specs.size());
         for (TargetSpec spec : specs) {
@@ -242,19 +238,68 @@ final class RunCommand implements Callable<Integer> {
             awaitQuietly(reportsWritten, INTERRUPT_GRACE);
         })) {
             RunResult result = run(plan, registry, stop.asMono());
+            List<String> notWritten = new ArrayList<>();
             if (reportJson != null) {
-                JsonReport.write(result, reportJson);
+                write("--report-json", reportJson, out -> JsonReport.write(result, out), notWritten);
             }
             if (reportJunit != null) {
-                JUnitXmlReport.write(result, reportJunit);
+                write("--report-junit", reportJunit, out -> JUnitXmlReport.write(result, out), notWritten);
             }
             if (metricsFile != null) {
-                Files.writeString(metricsFile, ((PrometheusMeterRegistry) registry).scrape(), StandardCharsets.UTF_8);
+                write("--metrics-file", metricsFile, out -> out.write(((PrometheusMeterRegistry) registry).scrape()),
+                        notWritten);
+            }
+            if (!notWritten.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                notWritten.forEach(err::println);
+                err.flush();
+                return ExitCodes.REPORT_NOT_WRITTEN;
             }
             return ExitCodes.of(result.verdict());
         } finally {
             reportsWritten.countDown();
         }
+    }
+
+    /**
+     * Writes one output; when it fails, adds one line naming the option, the file and the reason
+     * to {@code notWritten} (the other outputs are still written).
+     */
+    private void write(String option, Path file, ReportOutputs.Content content, List<String> notWritten) {
+        try {
+            ReportOutputs.write(file, content);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            IOException io = e instanceof IOException x ? x : ((java.io.UncheckedIOException) e).getCause();
+            notWritten.add(spec.qualifiedName() + ": " + option + ": could not write " + file + " ("
+                    + ReportOutputs.reason(io) + "); the run finished, its result is not recorded there");
+            if (verbose) {
+                e.printStackTrace(spec.commandLine().getErr());
+            }
+        }
+    }
+
+    /** The files this run writes, with the options that named them. */
+    private List<ReportOutputs.Output> outputs() {
+        return ReportOutputs.given("--report-json", reportJson, "--report-junit", reportJunit,
+                "--metrics-file", metricsFile);
+    }
+
+    /** The files this run reads, with the options (or targets file settings) that named them. */
+    private List<ReportOutputs.Input> inputs(List<TargetSpec> specs) {
+        List<ReportOutputs.Input> inputs = new ArrayList<>();
+        if (config != null) {
+            inputs.add(new ReportOutputs.Input("--config", config));
+        }
+        if (targetsFile != null) {
+            inputs.add(new ReportOutputs.Input("--targets", targetsFile));
+        }
+        caFiles.forEach(ca -> inputs.add(new ReportOutputs.Input("--ca-file", ca)));
+        for (TargetSpec t : specs) {
+            t.passwordFile().ifPresent(f -> inputs.add(new ReportOutputs.Input(t.name("basic-auth-password-file"), f)));
+            t.clientCert().ifPresent(f -> inputs.add(new ReportOutputs.Input(t.name("client-cert"), f)));
+            t.clientKey().ifPresent(f -> inputs.add(new ReportOutputs.Input(t.name("client-key"), f)));
+        }
+        return inputs;
     }
 
     private static void awaitQuietly(CountDownLatch latch, Duration bound) {
@@ -297,25 +342,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         throw new IllegalStateException("the run ended without a RunFinished event");
-    }
-
-    private static void requireWritable(List<Path> files) {
-        for (Path file : files) {
-            if (Files.isDirectory(file)) {
-                throw new UsageException("report file is a folder: " + file);
-            }
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                try {
-                    Files.createDirectories(parent);
-                } catch (IOException e) {
-                    throw new UsageException("cannot create the folder of report file " + file + " ("
-                            + e.getClass().getSimpleName() + ")", e);
-                }
-            }
-            if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(parent)) {
-                throw new UsageException("report file is not writable: " + file);
-            }
-        }
     }
 }

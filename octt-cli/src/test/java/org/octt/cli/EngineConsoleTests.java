@@ -23,13 +23,16 @@ class EngineConsoleTests {
 
     private static final String URL = "wss://csms.example.com/ocpp/CP001";
 
-    private static final ScriptedTestCase MULTI_STEP = new ScriptedTestCase("TC_MULTI", "A test case of four steps",
+    private static final ScriptedTestCase MULTI_STEP = new ScriptedTestCase("TC_MULTI", "A test case of five steps",
             Step.of("connect", "Open a connection", ctx -> Flux.just(CheckResult.passed("connect.tls", "TLS 1.2 handshake completed"))),
             Step.of("versions", "Offer each TLS version", ctx -> Flux.just(
                     CheckResult.passed("tls.v12", "accepts TLS 1.2").withWarning("also accepts TLS 1.1"),
                     CheckResult.failed("tls.cipher", "expected TLS_RSA_WITH_AES_128_GCM_SHA256 to be accepted, was refused;"
                             + " enable AES128-GCM-SHA256"))),
-            Step.of("boot", "Send BootNotification", ctx -> Flux.error(new StepAbortedException("the server closed the connection"))),
+            Step.of("trust", "Compare the certificate", ctx -> Flux.just(
+                    CheckResult.skipped("cert.fqdn", "no certificate to compare"))),
+            Step.of("boot", "Send BootNotification", java.util.List.of("boot.accepted"),
+                    ctx -> Flux.error(new StepAbortedException("the server closed the connection"))),
             Step.of("heartbeat", "Send Heartbeat", ctx -> Flux.just(CheckResult.passed("heartbeat.ok", "answered"))));
 
     private static Cli.Result run(boolean terminal, String... more) {
@@ -52,21 +55,23 @@ class EngineConsoleTests {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(normalized(result.out())).isEqualTo("""
-                TC_MULTI  A test case of four steps
+                TC_MULTI  A test case of five steps
                   target: wss://csms.example.com/ocpp/CP001
                   PASSED        connect  (T)
                   FAILED        versions  (T)
+                  SKIPPED       trust  (T)
                   INCONCLUSIVE  boot  (T)  the server closed the connection
                   SKIPPED       heartbeat  (T)  not run: step 'boot' could not go on: the server closed the connection
 
                 TC_MULTI  FAILED  (T, wss://csms.example.com/ocpp/CP001)
-                  CHECK        VERDICT       MESSAGE
-                  connect.tls  PASSED        TLS 1.2 handshake completed
-                  tls.v12      PASSED        accepts TLS 1.2
-                                             warning: also accepts TLS 1.1
-                  tls.cipher   FAILED        expected TLS_RSA_WITH_AES_128_GCM_SHA256 to be accepted, was refused; enable AES128-GCM-SHA256
-                  boot         INCONCLUSIVE  the server closed the connection
-                  heartbeat    SKIPPED       not run: step 'boot' could not go on: the server closed the connection
+                  CHECK           VERDICT       MESSAGE
+                  connect.tls     PASSED        TLS 1.2 handshake completed
+                  tls.v12         PASSED        accepts TLS 1.2
+                                                warning: also accepts TLS 1.1
+                  tls.cipher      FAILED        expected TLS_RSA_WITH_AES_128_GCM_SHA256 to be accepted, was refused; enable AES128-GCM-SHA256
+                  cert.fqdn       SKIPPED       no certificate to compare
+                  boot.accepted   INCONCLUSIVE  not evaluated: step 'boot' could not go on: the server closed the connection
+                  step:heartbeat  SKIPPED       not run: step 'boot' could not go on: the server closed the connection
 
                 Result: FAILED  1 test case run: 0 passed, 1 failed, 0 inconclusive in T
                 """);
@@ -115,9 +120,11 @@ class EngineConsoleTests {
         JsonNode testCase = report.at("/testCases/0");
         assertThat(testCase.at("/id").asText()).isEqualTo("TC_MULTI");
         assertThat(testCase.at("/steps")).extracting(s -> s.at("/name").asText() + "=" + s.at("/verdict").asText())
-                .containsExactly("connect=PASSED", "versions=FAILED", "boot=INCONCLUSIVE", "heartbeat=SKIPPED");
+                .containsExactly("connect=PASSED", "versions=FAILED", "trust=SKIPPED", "boot=INCONCLUSIVE",
+                        "heartbeat=SKIPPED");
         assertThat(testCase.at("/checks")).extracting(c -> c.at("/id").asText() + "=" + c.at("/verdict").asText())
-                .contains("connect.tls=PASSED", "tls.v12=PASSED", "tls.cipher=FAILED");
+                .containsExactly("connect.tls=PASSED", "tls.v12=PASSED", "tls.cipher=FAILED", "cert.fqdn=SKIPPED",
+                        "boot.accepted=INCONCLUSIVE");
         assertThat(testCase.at("/reasons").toString()).contains("tls.cipher: expected TLS_RSA_WITH_AES_128_GCM_SHA256",
                 "boot: the server closed the connection");
         assertThat(Files.readString(junit)).startsWith("<?xml").contains("<testsuites name=\"octt\"", "tls.cipher",

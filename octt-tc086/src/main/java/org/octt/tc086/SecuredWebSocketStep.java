@@ -52,6 +52,11 @@ final class SecuredWebSocketStep implements Step {
     }
 
     @Override
+    public List<String> checkIds() {
+        return List.of(CheckIds.WS_UPGRADE, CheckIds.OCPP_BOOT_NOTIFICATION, CheckIds.OCPP_STATUS_NOTIFICATION);
+    }
+
+    @Override
     public String description() {
         return "secured WebSocket with credentials, BootNotification, StatusNotification";
     }

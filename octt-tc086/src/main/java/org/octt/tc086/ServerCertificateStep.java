@@ -42,6 +42,12 @@ final class ServerCertificateStep implements Step {
     }
 
     @Override
+    public List<String> checkIds() {
+        return List.of(CheckIds.CERT_KEY_SIZE, CheckIds.CERT_X509_PEM, CheckIds.CERT_SERIAL_NUMBER,
+                CheckIds.CERT_SUBJECT_CN, CheckIds.CERT_TRUST);
+    }
+
+    @Override
     public String description() {
         return "server certificates: key size, X.509/PEM, serial number, commonName, trust";
     }

@@ -68,6 +68,11 @@ final class TlsHandshakeStep implements Step {
     }
 
     @Override
+    public List<String> checkIds() {
+        return List.of(CheckIds.TLS_VERSION, CheckIds.TLS_CIPHER_SUITES);
+    }
+
+    @Override
     public String description() {
         return "TLS handshakes: versions, the four required cipher suites, server certificates";
     }

@@ -1,6 +1,7 @@
 package org.octt.core.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.octt.core.spi.Target;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.reactivestreams.Publisher;
@@ -9,12 +10,14 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Runs test cases on Project Reactor and streams their progress as {@link RunEvent}s.
@@ -34,13 +37,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       {@code INCONCLUSIVE} unless a check {@code FAILED}.</li>
  *   <li>Any other error of a step becomes an {@code INCONCLUSIVE} check {@code <step>.error} with the
  *       error's message; later steps still run.</li>
- *   <li>A step's verdict is {@link org.octt.core.spi.Verdict#combine} of its checks ({@code PASSED}
- *       when it reports none).</li>
+ *   <li>A step's verdict is {@link org.octt.core.spi.Verdict#combine} of its checks, except that a
+ *       step whose checks were all {@code SKIPPED} is {@code SKIPPED}; a step that ran to the end
+ *       without reporting any check is {@code PASSED}.</li>
+ *   <li>The checks a step declares in {@link org.octt.core.spi.Step#checkIds()} always appear: when
+ *       the step is aborted, times out or fails, each declared check it did not report is
+ *       {@code INCONCLUSIVE} with the message
+ *       {@code not evaluated: step '<name>' could not go on: <reason>} (or
+ *       {@code ... failed: <message>}); in a step skipped after an abort, each is {@code SKIPPED}
+ *       with the step's reason. These add no reasons line of their own: the step's line says it.</li>
  * </ul>
  *
- * <h2>Concurrency and cancellation</h2>
- * The (test case, target) runs of a plan go through {@code flatMap} with
- * {@link RunPlan#concurrency()} as the bound, target by target, test cases in plan order.
+ * <h2>Concurrency, order and cancellation</h2>
+ * The test cases against one target run one after another, in plan order, never two at once (a
+ * Central System may drop one of two sessions of the same ChargePointId); targets with the same
+ * URL count as one target. Different targets run concurrently, at most
+ * {@link RunPlan#concurrency()} at once, started in plan order. So at most
+ * {@code concurrency} (test case, target) runs go at once. Whatever order they finish in,
+ * {@link RunResult#testCases()} and {@link RunResult#notRun()} are in plan order: targets as given,
+ * and for each target the test cases as given.
  * Disposing the subscription cancels the steps in flight (their {@code Flux} is cancelled, which
  * closes their connections) and no {@link RunEvent.RunFinished} is emitted. To stop a run and still
  * get its result, use {@link #run(RunPlan, Publisher)}.
@@ -116,8 +131,7 @@ public final class Engine {
                     planned.add(new Planned(planned.size(), testCase, target));
                 }
             }
-            ConcurrentLinkedQueue<TestCaseResult> finished = new ConcurrentLinkedQueue<>();
-            var finishedIndexes = ConcurrentHashMap.<Integer>newKeySet();
+            AtomicReferenceArray<TestCaseResult> finished = new AtomicReferenceArray<>(planned.size());
             AtomicBoolean cancelled = new AtomicBoolean();
 
             Mono<Boolean> stop = Flux.from(cancelSignal).next()
@@ -126,25 +140,37 @@ public final class Engine {
                     .onErrorReturn(Boolean.TRUE)
                     .doOnNext(any -> cancelled.set(true));
 
-            Flux<RunEvent> body = Flux.fromIterable(planned)
-                    .flatMap(p -> new TestCaseRun(p.testCase(), p.target(), meterRegistry).events()
-                                    .doOnNext(e -> {
-                                        if (e instanceof RunEvent.TestCaseFinished f) {
-                                            finished.add(f.result());
-                                            finishedIndexes.add(p.index());
-                                        }
-                                    }),
+            // one lane per target URL: its runs go one after another; lanes go concurrently
+            Map<URI, List<Planned>> lanes = new LinkedHashMap<>();
+            for (Planned p : planned) {
+                lanes.computeIfAbsent(p.target().target().url(), url -> new ArrayList<>()).add(p);
+            }
+            Flux<RunEvent> body = Flux.fromIterable(lanes.values())
+                    .flatMap(lane -> Flux.fromIterable(lane).concatMap(p ->
+                                    new TestCaseRun(p.testCase(), p.target(), meterRegistry).events()
+                                            .doOnNext(e -> {
+                                                if (e instanceof RunEvent.TestCaseFinished f) {
+                                                    finished.set(p.index(), f.result());
+                                                }
+                                            })),
                             plan.concurrency())
                     .takeUntilOther(stop);
 
             Mono<RunEvent> runFinished = Mono.fromCallable(() -> {
                 Instant now = clock.instant();
-                List<String> notRun = planned.stream()
-                        .filter(p -> !finishedIndexes.contains(p.index()))
-                        .map(p -> p.testCase().id() + " @ " + p.target().target().url())
-                        .toList();
+                List<TestCaseResult> results = new ArrayList<>();
+                List<String> notRun = new ArrayList<>();
+                for (Planned p : planned) { // plan order: targets as given, test cases as given
+                    TestCaseResult r = finished.get(p.index());
+                    if (r != null) {
+                        results.add(r);
+                    } else {
+                        notRun.add(p.testCase().id() + " @ " + p.target().target().url());
+                    }
+                }
+                List<Target> targets = plan.targets().stream().map(TestContext::target).toList();
                 RunResult result = new RunResult(startedAt, nonNegative(java.time.Duration.between(startedAt, now)),
-                        List.copyOf(finished), cancelled.get(), notRun);
+                        results, cancelled.get(), notRun, targets);
                 return new RunEvent.RunFinished(now, result);
             });
 

@@ -11,9 +11,10 @@ import java.util.Objects;
  *
  * <p>Ordering rules, per target and test case: {@link TestCaseStarted} comes before any of its
  * {@link StepStarted}; each step's {@link StepStarted} comes before its {@link CheckReported}
- * events, which come before its {@link StepFinished}; a skipped step gets a {@link StepStarted}
- * and a {@link StepFinished} with verdict SKIPPED and no check; steps of one test case never
- * overlap; {@link TestCaseFinished} comes after its last {@link StepFinished}. {@link RunStarted}
+ * events, which come before its {@link StepFinished}; a skipped step gets a {@link StepStarted},
+ * a SKIPPED {@link CheckReported} per check it declares ({@link org.octt.core.spi.Step#checkIds()})
+ * and a {@link StepFinished} with verdict SKIPPED; steps of one test case never overlap, nor do
+ * the test cases of one target; {@link TestCaseFinished} comes after its last {@link StepFinished}. {@link RunStarted}
  * is the first event of a run and {@link RunFinished} the last. Events of different targets or
  * test cases running concurrently interleave. A (test case, target) run whose steps all finished
  * ends with {@link TestCaseFinished}; one cancelled midway ends without it. Disposing the

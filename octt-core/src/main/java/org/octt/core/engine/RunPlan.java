@@ -11,7 +11,9 @@ import java.util.List;
  *
  * @param testCases   the test cases, run in this order per target
  * @param targets     one context per target (settings; each run gets a fresh state)
- * @param concurrency how many (test case, target) runs may go at once; at least 1
+ * @param concurrency how many targets are worked on at once, each running its test cases one
+ *                    after another (so at most this many (test case, target) runs go at once);
+ *                    at least 1
  */
 public record RunPlan(List<TestCase> testCases, List<TestContext> targets, int concurrency) {
 

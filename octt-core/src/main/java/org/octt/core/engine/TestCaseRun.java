@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One test case against one target: the card's rule, events and metrics. Used once per
@@ -85,12 +87,29 @@ final class TestCaseRun {
 
         private Flux<RunEvent> skipped(String id, Step step, String why) {
             Instant now = context.clock().instant();
+            List<CheckResult> checks = declaredCheckIds(step).stream().map(c -> CheckResult.skipped(c, why)).toList();
             StepResult result = new StepResult(step.name(), step.description(), Verdict.SKIPPED, why,
-                    Duration.ZERO, List.of());
+                    Duration.ZERO, checks);
             results.add(result);
             recordStep(id, result);
-            return Flux.just(new RunEvent.StepStarted(now, context.target(), id, step.name(), step.description()),
-                    new RunEvent.StepFinished(now, context.target(), id, result));
+            List<RunEvent> events = new ArrayList<>();
+            events.add(new RunEvent.StepStarted(now, context.target(), id, step.name(), step.description()));
+            for (CheckResult c : checks) {
+                events.add(checkReported(id, step, c));
+            }
+            events.add(new RunEvent.StepFinished(now, context.target(), id, result));
+            return Flux.fromIterable(events);
+        }
+
+        private RunEvent checkReported(String id, Step step, CheckResult check) {
+            Counter.builder("octt.checks")
+                    .description("Checks reported, by verdict")
+                    .tag("testcase", id)
+                    .tag("check", check.id())
+                    .tag("verdict", check.verdict().name())
+                    .register(meters)
+                    .increment();
+            return new RunEvent.CheckReported(context.clock().instant(), context.target(), id, step.name(), check);
         }
 
         RunEvent finished(String id, String title) {
@@ -155,7 +174,7 @@ final class TestCaseRun {
                         .onErrorResume(this::failed);
                 return Mono.fromCallable(this::started)
                         .concatWith(body)
-                        .concatWith(Mono.fromCallable(this::finished));
+                        .concatWith(Flux.defer(this::finished));
             }
 
             private RunEvent started() {
@@ -165,14 +184,7 @@ final class TestCaseRun {
 
             private RunEvent reported(CheckResult check) {
                 checks.add(check);
-                Counter.builder("octt.checks")
-                        .description("Checks reported, by verdict")
-                        .tag("testcase", id)
-                        .tag("check", check.id())
-                        .tag("verdict", check.verdict().name())
-                        .register(meters)
-                        .increment();
-                return new RunEvent.CheckReported(context.clock().instant(), context.target(), id, step.name(), check);
+                return checkReported(id, step, check);
             }
 
             private Flux<RunEvent> failed(Throwable error) {
@@ -185,16 +197,40 @@ final class TestCaseRun {
                 return Flux.just(reported(CheckResult.inconclusive(step.name() + ".error", message)));
             }
 
-            private RunEvent finished() {
-                Instant now = context.clock().instant();
+            /**
+             * The step's end: when it could not finish (aborted, timed out, failed), first its declared
+             * checks that it did not report, as INCONCLUSIVE with the reason; then its StepFinished.
+             */
+            private Flux<RunEvent> finished() {
                 List<CheckResult> reported = List.copyOf(checks);
-                List<Verdict> verdicts = new ArrayList<>(reported.stream().map(CheckResult::verdict).toList());
+                Optional<String> notEvaluated = abortReason
+                        .map(r -> "not evaluated: step '" + step.name() + "' could not go on: " + r)
+                        .or(() -> errorReason.map(r -> "not evaluated: step '" + step.name() + "' failed: " + r));
+                List<CheckResult> missing = new ArrayList<>();
+                notEvaluated.ifPresent(why -> {
+                    Set<String> seen = new HashSet<>();
+                    reported.forEach(c -> seen.add(c.id()));
+                    for (String checkId : declaredCheckIds(step)) {
+                        if (seen.add(checkId)) {
+                            missing.add(CheckResult.inconclusive(checkId, why));
+                        }
+                    }
+                });
+                List<RunEvent> events = new ArrayList<>();
+                for (CheckResult c : missing) {
+                    events.add(checkReported(id, step, c));
+                }
+                Instant now = context.clock().instant();
+                List<CheckResult> all = new ArrayList<>(reported);
+                all.addAll(missing);
+                List<Verdict> verdicts = new ArrayList<>(all.stream().map(CheckResult::verdict).toList());
                 abortReason.ifPresent(r -> verdicts.add(Verdict.INCONCLUSIVE));
-                Verdict verdict = Verdict.combine(verdicts);
+                Verdict verdict = stepVerdict(verdicts);
                 String reason = abortReason.or(() -> errorReason).orElse("");
                 StepResult result = new StepResult(step.name(), step.description(), verdict, reason,
-                        Engine.nonNegative(Duration.between(stepStartedAt, now)), reported);
+                        Engine.nonNegative(Duration.between(stepStartedAt, now)), all);
                 results.add(result);
+                // one reason line per check the step reported; the checks it could not evaluate share the step's line
                 for (CheckResult c : reported) {
                     if (c.verdict() == Verdict.FAILED || c.verdict() == Verdict.INCONCLUSIVE) {
                         reasons.add(c.id() + ": " + c.message());
@@ -205,8 +241,34 @@ final class TestCaseRun {
                     abort = Optional.of("not run: step '" + step.name() + "' could not go on: " + r);
                 });
                 recordStep(id, result);
-                return new RunEvent.StepFinished(now, context.target(), id, result);
+                events.add(new RunEvent.StepFinished(now, context.target(), id, result));
+                return Flux.fromIterable(events);
             }
+        }
+    }
+
+    /**
+     * A step's verdict from its checks' verdicts: {@code SKIPPED} when it has checks and every one
+     * was skipped; else {@link Verdict#combine} ({@code PASSED} for a step that ran to the end
+     * without reporting any check: it did what it does and nothing failed).
+     */
+    static Verdict stepVerdict(List<Verdict> verdicts) {
+        if (!verdicts.isEmpty() && verdicts.stream().allMatch(v -> v == Verdict.SKIPPED)) {
+            return Verdict.SKIPPED;
+        }
+        return Verdict.combine(verdicts);
+    }
+
+    /** The step's declared check ids, distinct and not blank; none when it cannot list them. */
+    static List<String> declaredCheckIds(Step step) {
+        try {
+            List<String> declared = step.checkIds();
+            if (declared == null) {
+                return List.of();
+            }
+            return declared.stream().filter(c -> c != null && !c.isBlank()).distinct().toList();
+        } catch (RuntimeException e) {
+            return List.of(); // a plugin's bug here must not cost the run; the step still runs
         }
     }
 

@@ -16,17 +16,19 @@ final class Reports {
     private Reports() {
     }
 
-    /** The target of the first test case result, if any finished. */
+    /** The first planned target (else that of the first test case result), if any. */
     static Optional<Target> firstTarget(RunResult r) {
-        return r.testCases().stream().map(TestCaseResult::target).findFirst();
+        return r.targets().stream().findFirst()
+                .or(() -> r.testCases().stream().map(TestCaseResult::target).findFirst());
     }
 
     /**
-     * Every distinct target URL, in order: those of the results, then those named in
-     * {@link RunResult#notRun()} ({@code <id> @ <url>}).
+     * Every distinct target URL, in order: the planned targets', then those of the results and
+     * those named in {@link RunResult#notRun()} ({@code <id> @ <url>}) that are not among them.
      */
     static List<String> targetUrls(RunResult r) {
         Set<String> urls = new LinkedHashSet<>();
+        r.targets().forEach(t -> urls.add(t.url().toString()));
         r.testCases().forEach(tc -> urls.add(tc.target().url().toString()));
         for (String n : r.notRun()) {
             int at = n.indexOf(" @ ");

@@ -83,13 +83,27 @@ class EngineTests {
         TestCaseResult result = runOne(FakeTestCase.of("TC_OK",
                 step("first", CheckResult.passed("a", "fine")),
                 step("quiet"),
-                step("last", CheckResult.skipped("c", "nothing to compare"))));
+                step("last", CheckResult.passed("c", "fine"))));
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(result.reasons()).isEmpty();
         assertThat(result.steps()).extracting(StepResult::verdict)
                 .containsExactly(Verdict.PASSED, Verdict.PASSED, Verdict.PASSED);
         assertThat(result.steps()).extracting(StepResult::reason).containsOnly("");
+    }
+
+    @Test
+    void reportsAStepAllOfWhoseChecksWereSkippedAsSkipped() {
+        TestCaseResult result = runOne(FakeTestCase.of("TC_SKIP",
+                step("first", CheckResult.passed("a", "fine")),
+                step("unsafe", CheckResult.skipped("b", "not sent: the certificate is not trusted"),
+                        CheckResult.skipped("c", "no session")),
+                step("mixed", CheckResult.skipped("d", "nothing to compare"), CheckResult.passed("e", "fine"))));
+
+        assertThat(result.steps()).extracting(StepResult::verdict)
+                .containsExactly(Verdict.PASSED, Verdict.SKIPPED, Verdict.PASSED);
+        assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(result.reasons()).isEmpty();
     }
 
     @Test
@@ -191,6 +205,107 @@ class EngineTests {
     }
 
     @Test
+    void reportsEveryDeclaredCheckWhenTheFirstStepTimesOut() {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        TestContext ctx = TestContext.builder(TARGET).scheduler(vts).clock(virtualClock(vts))
+                .timeouts(Timeouts.DEFAULTS.withStep(Duration.ofSeconds(30))).build();
+        TestCase tc = FakeTestCase.of("TC_TRICKLE",
+                Step.of("handshake", "a handshake that trickles", List.of("tls.version", "tls.cipher-suites"),
+                        c -> Flux.never()),
+                Step.of("certificate", "inspects", List.of("cert.key-size"), c -> Flux.just(
+                        CheckResult.passed("cert.key-size", "never"))),
+                step("undeclared", CheckResult.passed("never", "never")));
+        String timedOut = "step 'handshake' did not finish within the step timeout of 30s";
+
+        StepVerifier.withVirtualTime(() -> engine.run(RunPlan.of(List.of(tc), ctx)), () -> vts, Long.MAX_VALUE)
+                .thenAwait(Duration.ofSeconds(31))
+                .thenConsumeWhile(e -> !(e instanceof RunFinished))
+                .assertNext(e -> {
+                    TestCaseResult r = ((RunFinished) e).result().testCases().get(0);
+                    assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+                    assertThat(r.reasons()).containsExactly("handshake: " + timedOut);
+                    assertThat(r.checks()).extracting(CheckResult::id, CheckResult::verdict, CheckResult::message)
+                            .containsExactly(
+                                    org.assertj.core.groups.Tuple.tuple("tls.version", Verdict.INCONCLUSIVE,
+                                            "not evaluated: step 'handshake' could not go on: " + timedOut),
+                                    org.assertj.core.groups.Tuple.tuple("tls.cipher-suites", Verdict.INCONCLUSIVE,
+                                            "not evaluated: step 'handshake' could not go on: " + timedOut),
+                                    org.assertj.core.groups.Tuple.tuple("cert.key-size", Verdict.SKIPPED,
+                                            "not run: step 'handshake' could not go on: " + timedOut));
+                    assertThat(r.steps()).extracting(StepResult::verdict)
+                            .containsExactly(Verdict.INCONCLUSIVE, Verdict.SKIPPED, Verdict.SKIPPED);
+                    assertThat(r.steps().get(2).checks()).as("a step that declares nothing").isEmpty();
+                })
+                .expectComplete()
+                .verify(VERIFY);
+    }
+
+    @Test
+    void reportsTheDeclaredChecksAStepLeftOutWhenItAbortsOrFails() {
+        TestCase tc = FakeTestCase.of("TC_DECLARED",
+                Step.of("parse", "parses", List.of("p.start", "p.frame"), c -> Flux.concat(
+                        Flux.just(CheckResult.passed("p.start", "started")),
+                        Flux.error(new IllegalStateException("unexpected frame type 7")))),
+                Step.of("connect", "connects", List.of("c.tcp", "c.tls", "c.tls"), c -> Flux.concat(
+                        Flux.just(CheckResult.passed("c.tcp", "connected")),
+                        Flux.error(new StepAbortedException("reset by peer")))),
+                Step.of("upgrade", "upgrades", List.of("u.101"), c -> Flux.just(CheckResult.passed("u.101", "never"))));
+
+        List<RunEvent> events = engine.run(RunPlan.of(List.of(tc), context())).collectList().block(VERIFY);
+
+        assertThat(events).extracting(EngineTests::describe).containsExactly(
+                "RunStarted 1x1",
+                "TestCaseStarted TC_DECLARED",
+                "StepStarted parse",
+                "CheckReported parse/p.start PASSED",
+                "CheckReported parse/parse.error INCONCLUSIVE",
+                "CheckReported parse/p.frame INCONCLUSIVE",
+                "StepFinished parse INCONCLUSIVE",
+                "StepStarted connect",
+                "CheckReported connect/c.tcp PASSED",
+                "CheckReported connect/c.tls INCONCLUSIVE",
+                "StepFinished connect INCONCLUSIVE",
+                "StepStarted upgrade",
+                "CheckReported upgrade/u.101 SKIPPED",
+                "StepFinished upgrade SKIPPED",
+                "TestCaseFinished TC_DECLARED INCONCLUSIVE",
+                "RunFinished INCONCLUSIVE");
+        TestCaseResult r = ((RunFinished) events.get(events.size() - 1)).result().testCases().get(0);
+        assertThat(r.reasons()).containsExactly("parse.error: unexpected frame type 7", "connect: reset by peer");
+        assertThat(r.checks()).extracting(CheckResult::id, CheckResult::message).contains(
+                org.assertj.core.groups.Tuple.tuple("p.frame", "not evaluated: step 'parse' failed: unexpected frame type 7"),
+                org.assertj.core.groups.Tuple.tuple("c.tls", "not evaluated: step 'connect' could not go on: reset by peer"),
+                org.assertj.core.groups.Tuple.tuple("u.101", "not run: step 'connect' could not go on: reset by peer"));
+        assertThat(meters.get("octt.checks").tags("testcase", "TC_DECLARED", "check", "u.101", "verdict", "SKIPPED")
+                .counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void runsAStepWhoseCheckIdsCannotBeListedAsOneThatDeclaresNone() {
+        Step broken = new Step() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public List<String> checkIds() {
+                throw new IllegalStateException("plugin bug");
+            }
+
+            @Override
+            public Flux<CheckResult> run(TestContext context) {
+                return Flux.error(new StepAbortedException("refused"));
+            }
+        };
+        TestCaseResult r = runOne(FakeTestCase.of("TC_BROKEN_IDS", broken));
+
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.reasons()).containsExactly("broken: refused");
+        assertThat(r.checks()).isEmpty();
+    }
+
+    @Test
     void cancelsTheStepInFlightWhenTheSubscriptionIsDisposed() {
         AtomicBoolean cancelled = new AtomicBoolean();
         TestCase tc = FakeTestCase.of("TC_HANG", hangsAfterOneCheck(cancelled));
@@ -265,31 +380,137 @@ class EngineTests {
     @Test
     void neverRunsMoreTestCasesAtOnceThanTheConcurrencyBound() {
         VirtualTimeScheduler vts = VirtualTimeScheduler.create();
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger maxRunning = new AtomicInteger();
-        Step slow = Step.of("slow", "takes a second", c -> Mono.delay(Duration.ofSeconds(1), c.scheduler())
-                .map(t -> CheckResult.passed("slow.done", "done"))
-                .flux()
-                .doOnSubscribe(s -> maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max))
-                .doOnTerminate(running::decrementAndGet));
-        List<TestCase> cases = List.of(FakeTestCase.of("A", slow), FakeTestCase.of("B", slow),
-                FakeTestCase.of("C", slow), FakeTestCase.of("D", slow), FakeTestCase.of("E", slow));
+        Overlap overlap = new Overlap();
+        Step slow = overlap.step(Duration.ofSeconds(1));
+        List<TestCase> cases = List.of(FakeTestCase.of("A", slow), FakeTestCase.of("B", slow));
         TestContext first = TestContext.builder(TARGET).scheduler(vts).clock(virtualClock(vts)).build();
-        TestContext second = first.withTarget(Target.parse("wss://other.example.com/ocpp/CP002"));
-        RunPlan plan = new RunPlan(cases, List.of(first, second), 3);
+        List<TestContext> targets = List.of(first, first.withTarget(Target.parse("wss://b.example.com/ocpp/CP002")),
+                first.withTarget(Target.parse("wss://c.example.com/ocpp/CP003")),
+                first.withTarget(Target.parse("wss://d.example.com/ocpp/CP004")),
+                first.withTarget(Target.parse("wss://e.example.com/ocpp/CP005")));
+        RunPlan plan = new RunPlan(cases, targets, 3);
 
         StepVerifier.withVirtualTime(() -> engine.run(plan), () -> vts, Long.MAX_VALUE)
-                .thenAwait(Duration.ofSeconds(10))
+                .thenAwait(Duration.ofSeconds(20))
                 .thenConsumeWhile(e -> !(e instanceof RunFinished))
                 .assertNext(e -> {
                     RunResult r = ((RunFinished) e).result();
                     assertThat(r.testCases()).hasSize(10);
                     assertThat(r.testCases()).extracting(TestCaseResult::verdict).containsOnly(Verdict.PASSED);
-                    assertThat(r.duration()).as("10 runs of 1 s, 3 at a time").isEqualTo(Duration.ofSeconds(4));
+                    assertThat(r.duration()).as("5 targets of 2 runs of 1 s each, 3 targets at a time")
+                            .isEqualTo(Duration.ofSeconds(4));
                 })
                 .expectComplete()
                 .verify(VERIFY);
-        assertThat(maxRunning).as("max concurrent runs").hasValue(3);
+        assertThat(overlap.maxRunning).as("max concurrent runs").hasValue(3);
+        assertThat(overlap.maxRunningPerTarget()).as("max concurrent runs against one target").isEqualTo(1);
+    }
+
+    @Test
+    void runsTheTestCasesOfOneTargetOneAfterAnotherEvenWithConcurrency() {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        Overlap overlap = new Overlap();
+        Step slow = overlap.step(Duration.ofSeconds(1));
+        TestContext ctx = TestContext.builder(TARGET).scheduler(vts).clock(virtualClock(vts)).build();
+        // the same target twice (e.g. listed twice in a fleet file) is still one target
+        RunPlan plan = new RunPlan(List.of(FakeTestCase.of("A", slow), FakeTestCase.of("B", slow)),
+                List.of(ctx, ctx), 8);
+
+        StepVerifier.withVirtualTime(() -> engine.run(plan), () -> vts, Long.MAX_VALUE)
+                .thenAwait(Duration.ofSeconds(10))
+                .thenConsumeWhile(e -> !(e instanceof RunFinished))
+                .assertNext(e -> assertThat(((RunFinished) e).result().duration())
+                        .as("4 runs of 1 s against one target, one after another").isEqualTo(Duration.ofSeconds(4)))
+                .expectComplete()
+                .verify(VERIFY);
+        assertThat(overlap.maxRunningPerTarget()).as("max concurrent runs against one target").isEqualTo(1);
+    }
+
+    @Test
+    void runsTwoTargetsConcurrently() {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        Overlap overlap = new Overlap();
+        Step slow = overlap.step(Duration.ofSeconds(1));
+        TestContext first = TestContext.builder(TARGET).scheduler(vts).clock(virtualClock(vts)).build();
+        TestContext second = first.withTarget(Target.parse("wss://other.example.com/ocpp/CP002"));
+        RunPlan plan = new RunPlan(List.of(FakeTestCase.of("A", slow), FakeTestCase.of("B", slow)),
+                List.of(first, second), 2);
+
+        StepVerifier.withVirtualTime(() -> engine.run(plan), () -> vts, Long.MAX_VALUE)
+                .thenAwait(Duration.ofSeconds(10))
+                .thenConsumeWhile(e -> !(e instanceof RunFinished))
+                .assertNext(e -> assertThat(((RunFinished) e).result().duration())
+                        .as("two targets side by side, each 2 runs of 1 s").isEqualTo(Duration.ofSeconds(2)))
+                .expectComplete()
+                .verify(VERIFY);
+        assertThat(overlap.maxRunning).as("runs at once across the two targets").hasValue(2);
+        assertThat(overlap.maxRunningPerTarget()).as("max concurrent runs against one target").isEqualTo(1);
+    }
+
+    @Test
+    void keepsThePlanOrderOfTargetsAndTestCasesWhateverOrderTheyFinishIn() {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        // the first target answers slowly, the second at once; A is slow, B quick
+        Step answer = Step.of("answer", "answers", c -> Mono.delay(
+                        Duration.ofSeconds(c.target().host().startsWith("slow") ? 10 : 1), c.scheduler())
+                .map(t -> CheckResult.passed("answer.ok", "answered")).flux());
+        Step quick = step("quick", CheckResult.passed("quick.ok", "fine"));
+        TestContext slow = TestContext.builder(Target.parse("wss://slow.example.com/ocpp/CP001"))
+                .scheduler(vts).clock(virtualClock(vts)).build();
+        TestContext fast = slow.withTarget(Target.parse("wss://fast.example.com/ocpp/CP002"));
+        RunPlan plan = new RunPlan(List.of(FakeTestCase.of("A", answer), FakeTestCase.of("B", quick)),
+                List.of(slow, fast), 2);
+
+        List<String> finishedOrder = new java.util.ArrayList<>();
+        StepVerifier.withVirtualTime(() -> engine.run(plan), () -> vts, Long.MAX_VALUE)
+                .thenAwait(Duration.ofSeconds(30))
+                .thenConsumeWhile(e -> !(e instanceof RunFinished), e -> {
+                    if (e instanceof TestCaseFinished f) {
+                        finishedOrder.add(f.result().id() + " @ " + f.result().target().host());
+                    }
+                })
+                .assertNext(e -> {
+                    RunResult r = ((RunFinished) e).result();
+                    assertThat(r.testCases()).extracting(tc -> tc.id() + " @ " + tc.target().host()).containsExactly(
+                            "A @ slow.example.com", "B @ slow.example.com", "A @ fast.example.com",
+                            "B @ fast.example.com");
+                    assertThat(r.targets()).extracting(Target::host).containsExactly("slow.example.com",
+                            "fast.example.com");
+                })
+                .expectComplete()
+                .verify(VERIFY);
+        assertThat(finishedOrder).as("they did finish in another order").containsExactly(
+                "A @ fast.example.com", "B @ fast.example.com", "A @ slow.example.com", "B @ slow.example.com");
+    }
+
+    @Test
+    void listsWhatDidNotRunInPlanOrderWhenCancelled() {
+        Sinks.Empty<Void> ctrlC = Sinks.empty();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        TestContext first = context();
+        TestContext second = first.withTarget(Target.parse("wss://other.example.com/ocpp/CP002"));
+        TestCase hang = FakeTestCase.of("TC_HANG", hangsAfterOneCheck(cancelled));
+        TestCase quick = FakeTestCase.of("TC_QUICK", step("only", CheckResult.passed("ok", "fine")));
+        RunPlan plan = new RunPlan(List.of(hang, quick), List.of(first, second), 2);
+
+        StepVerifier.create(engine.run(plan, ctrlC.asMono()))
+                .thenConsumeWhile(e -> !(e instanceof CheckReported c && c.check().id().equals("hang.connected")
+                        && c.target().host().equals("other.example.com")))
+                .then(ctrlC::tryEmitEmpty)
+                .thenConsumeWhile(e -> !(e instanceof RunFinished))
+                .assertNext(e -> {
+                    RunResult r = ((RunFinished) e).result();
+                    assertThat(r.testCases()).isEmpty();
+                    assertThat(r.notRun()).containsExactly(
+                            "TC_HANG @ wss://csms.example.com:8443/ocpp/CP001",
+                            "TC_QUICK @ wss://csms.example.com:8443/ocpp/CP001",
+                            "TC_HANG @ wss://other.example.com/ocpp/CP002",
+                            "TC_QUICK @ wss://other.example.com/ocpp/CP002");
+                    assertThat(r.targets()).extracting(Target::host).containsExactly("csms.example.com",
+                            "other.example.com");
+                })
+                .expectComplete()
+                .verify(VERIFY);
     }
 
     @Test
@@ -367,6 +588,38 @@ class EngineTests {
                 .counter().count()).isEqualTo(1.0);
         assertThat(meters.find("octt.checks").tag("check", "never").counters()).isEmpty();
         assertThat(io.micrometer.core.instrument.Metrics.globalRegistry.find("octt.checks").counters()).isEmpty();
+    }
+
+    /** Counts the runs of its step going at once, overall and per target host. */
+    private static final class Overlap {
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger maxRunning = new AtomicInteger();
+        final java.util.Map<String, AtomicInteger> runningPerTarget = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Map<String, AtomicInteger> maxPerTarget = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** A step that takes {@code time} on the context's scheduler and counts itself while it runs. */
+        Step step(Duration time) {
+            return Step.of("slow", "takes a while", c -> {
+                String host = c.target().host();
+                AtomicInteger perTarget = runningPerTarget.computeIfAbsent(host, h -> new AtomicInteger());
+                AtomicInteger maxHere = maxPerTarget.computeIfAbsent(host, h -> new AtomicInteger());
+                return Mono.delay(time, c.scheduler())
+                        .map(t -> CheckResult.passed("slow.done", "done"))
+                        .flux()
+                        .doOnSubscribe(s -> {
+                            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                            maxHere.accumulateAndGet(perTarget.incrementAndGet(), Math::max);
+                        })
+                        .doOnTerminate(() -> {
+                            running.decrementAndGet();
+                            perTarget.decrementAndGet();
+                        });
+            });
+        }
+
+        int maxRunningPerTarget() {
+            return maxPerTarget.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
+        }
     }
 
     /** A step that reports one check, then never finishes; records its cancellation. */

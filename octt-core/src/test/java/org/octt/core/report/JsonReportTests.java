@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.octt.core.Version;
 import org.octt.core.engine.RunResult;
+import org.octt.core.spi.Target;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -92,6 +93,22 @@ class JsonReportTests {
         assertThat(root.get("targets")).extracting(JsonNode::asText)
                 .containsExactly("wss://a.example.com/ocpp/CP1", "wss://b.example.com/ocpp/CP1");
         assertThat(root.get("testCases")).isEmpty();
+    }
+
+    @Test
+    void namesThePlansFirstTargetAndListsTargetsInPlanOrderWhateverFinished() throws IOException {
+        RunResult finished = ReportFixtures.run(); // one result, against csms.example.com
+        Target first = Target.parse("wss://a.example.com/ocpp/CP1");
+        RunResult result = new RunResult(finished.startedAt(), finished.duration(), finished.testCases(), true,
+                List.of("TC_086_CSMS @ wss://a.example.com/ocpp/CP1"),
+                List.of(first, finished.testCases().get(0).target()));
+
+        JsonNode root = write(result);
+
+        assertThat(root.at("/target/url").asText()).isEqualTo("wss://a.example.com/ocpp/CP1");
+        assertThat(root.at("/target/connectTo").isMissingNode()).isTrue();
+        assertThat(root.get("targets")).extracting(JsonNode::asText)
+                .containsExactly("wss://a.example.com/ocpp/CP1", "wss://csms.example.com:8443/ocpp/CP001");
     }
 
     private static List<String> fieldNames(JsonNode node) {
