@@ -6,6 +6,7 @@ import org.octt.core.engine.StepResult;
 import org.octt.core.engine.TestCaseResult;
 import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.Verdict;
+import org.octt.core.text.Printable;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -20,6 +21,11 @@ import java.util.Objects;
  * no {@code NO_COLOR}). Prints only what the engine reports: check messages, evidence and
  * reports never hold secrets, and this class never sees one. Not thread-safe: feed it from one
  * thread.
+ *
+ * <p>Every value it prints that came from outside (ids, titles, targets, step names, check messages,
+ * warnings, reasons) goes through {@link Printable#escape}: a server's certificate name or error text
+ * cannot move the cursor, clear the screen, retitle the window or reorder the line, and a line break
+ * in it is shown as {@code \n}.
  */
 final class ConsoleReporter {
 
@@ -72,7 +78,7 @@ final class ConsoleReporter {
             if (verbose && event instanceof RunEvent.CheckReported e) {
                 endPending();
                 out.println(prefix(e.testCaseId(), e.target().toString()) + "  " + verdict(e.check().verdict())
-                        + e.check().id() + ": " + e.check().message());
+                        + p(e.check().id()) + ": " + p(e.check().message()));
             }
         } else if (event instanceof RunEvent.TestCaseFinished e && fleet) {
             endPending();
@@ -80,13 +86,13 @@ final class ConsoleReporter {
             showProgress(e.at());
         } else if (event instanceof RunEvent.TestCaseStarted e) {
             endPending();
-            out.println(style(BOLD, e.testCaseId()) + "  " + e.title());
-            out.println("  target: " + e.target());
+            out.println(style(BOLD, p(e.testCaseId())) + "  " + p(e.title()));
+            out.println("  target: " + p(e.target().toString()));
         } else if (event instanceof RunEvent.StepStarted e) {
             endPending();
             if (live) {
                 out.print(prefix(e.testCaseId(), e.target().toString()) + "  " + style(DIM, pad("running", 12))
-                        + e.step() + "  " + style(DIM, e.description()));
+                        + p(e.step()) + "  " + style(DIM, p(e.description())));
                 pendingStep = e.testCaseId() + "\u0000" + e.target() + "\u0000" + e.step();
             }
         } else if (event instanceof RunEvent.CheckReported e) {
@@ -94,7 +100,7 @@ final class ConsoleReporter {
                 endPending();
                 CheckResult c = e.check();
                 out.println(prefix(e.testCaseId(), e.target().toString()) + "      " + verdict(c.verdict()) + " "
-                        + c.id() + ": " + c.message());
+                        + p(c.id()) + ": " + p(c.message()));
             }
         } else if (event instanceof RunEvent.StepFinished e) {
             StepResult s = e.result();
@@ -105,9 +111,9 @@ final class ConsoleReporter {
             } else {
                 endPending();
             }
-            out.println(prefix(e.testCaseId(), e.target().toString()) + "  " + verdict(s.verdict()) + s.name()
+            out.println(prefix(e.testCaseId(), e.target().toString()) + "  " + verdict(s.verdict()) + p(s.name())
                     + "  " + style(DIM, "(" + Durations.format(s.duration()) + ")")
-                    + (s.reason().isEmpty() ? "" : "  " + s.reason()));
+                    + (s.reason().isEmpty() ? "" : "  " + p(s.reason())));
         } else if (event instanceof RunEvent.TestCaseFinished e) {
             endPending();
             printTable(e.result());
@@ -137,10 +143,10 @@ final class ConsoleReporter {
             case FAILED -> failed++;
             default -> inconclusive++;
         }
-        out.println(verdict(result.verdict()) + result.id() + " @ " + result.target() + "  "
+        out.println(verdict(result.verdict()) + p(result.id()) + " @ " + p(result.target().toString()) + "  "
                 + style(DIM, "(" + Durations.format(result.duration()) + ")"));
         for (String reason : result.reasons()) {
-            out.println("      " + reason);
+            out.println("      " + p(reason));
         }
     }
 
@@ -160,7 +166,7 @@ final class ConsoleReporter {
         if (!prefixWithTestCase) {
             return "";
         }
-        return "[" + testCaseId + (prefixWithTarget ? " @ " + target : "") + "]";
+        return "[" + p(testCaseId) + (prefixWithTarget ? " @ " + p(target) : "") + "]";
     }
 
     /** The checks of a finished test case, one row each; a step without checks but with a reason as {@code step:<name>}. */
@@ -169,10 +175,11 @@ final class ConsoleReporter {
         for (StepResult step : result.steps()) {
             if (step.checks().isEmpty() && !step.reason().isEmpty()) {
                 // a step that declares no check ids: its own row, marked as a step, not a check
-                rows.add(new String[] {"step:" + step.name(), step.verdict().name(), step.reason(), ""});
+                rows.add(new String[] {"step:" + p(step.name()), step.verdict().name(), step.reason(), ""});
             }
             for (CheckResult c : step.checks()) {
-                rows.add(new String[] {c.id(), c.verdict().name(), c.message(), String.join("\n", c.warnings())});
+                rows.add(new String[] {p(c.id()), c.verdict().name(), c.message(),
+                    String.join("\n", c.warnings().stream().map(ConsoleReporter::p).toList())});
             }
         }
         int idWidth = "CHECK".length();
@@ -180,16 +187,13 @@ final class ConsoleReporter {
             idWidth = Math.max(idWidth, row[0].length());
         }
         out.println();
-        out.println(style(BOLD, result.id()) + "  " + verdict(result.verdict()).trim() + "  "
-                + style(DIM, "(" + Durations.format(result.duration()) + ", " + result.target() + ")"));
+        out.println(style(BOLD, p(result.id())) + "  " + verdict(result.verdict()).trim() + "  "
+                + style(DIM, "(" + Durations.format(result.duration()) + ", " + p(result.target().toString()) + ")"));
         out.println("  " + style(BOLD, pad("CHECK", idWidth + 2) + pad("VERDICT", 14) + "MESSAGE"));
         String indent = " ".repeat(2 + idWidth + 2 + 14);
         for (String[] row : rows) {
-            String[] message = row[2].split("\\R", -1);
-            out.println("  " + pad(row[0], idWidth + 2) + verdict(Verdict.valueOf(row[1])) + message[0]);
-            for (int i = 1; i < message.length; i++) {
-                out.println(indent + message[i]);
-            }
+            // one line: a line break in a message (perhaps a server's text) is shown as \n, never followed
+            out.println("  " + pad(row[0], idWidth + 2) + verdict(Verdict.valueOf(row[1])) + p(row[2]));
             if (!row[3].isEmpty()) {
                 for (String warning : row[3].split("\n")) {
                     out.println(indent + style("\u001b[33m", "warning: ") + warning);
@@ -215,12 +219,21 @@ final class ConsoleReporter {
         if (result.cancelled() || !result.notRun().isEmpty()) {
             List<String> notRun = result.notRun();
             out.println("cancelled: " + notRun.size() + " test case run" + (notRun.size() == 1 ? "" : "s")
-                    + " did not run" + (notRun.isEmpty() ? "" : ": " + String.join(", ", notRun.subList(0, Math.min(5, notRun.size())))
+                    + " did not run" + (notRun.isEmpty() ? "" : ": " + String.join(", ", notRun.subList(0, Math.min(5, notRun.size()))
+                    .stream().map(ConsoleReporter::p).toList())
                     + (notRun.size() > 5 ? " and " + (notRun.size() - 5) + " more" : "")));
         }
         out.println(style(BOLD, "Result: ") + verdict(result.verdict()).trim() + "  " + total + " test case run"
                 + (total == 1 ? "" : "s") + ": " + passed + " passed, " + failed + " failed, " + inconclusive
                 + " inconclusive in " + Durations.format(result.duration()));
+    }
+
+    /**
+     * A value from outside (a check message, a server's certificate name, a URL...) made safe to print:
+     * its control characters in visible form ({@link Printable#escape}).
+     */
+    private static String p(String value) {
+        return Printable.escape(value);
     }
 
     private static long count(RunResult result, Verdict verdict) {

@@ -1,5 +1,7 @@
 package org.octt.cli;
 
+import org.octt.core.text.Addresses;
+import org.octt.core.text.Printable;
 import org.octt.testkit.Fault;
 import org.octt.testkit.ReferenceCentralSystem;
 import org.octt.testkit.RunningCentralSystem;
@@ -112,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
             Path ca = Files.writeString(dir.resolve("csms-root.pem"), cs.rootCertificatePem());
             List<String> args = new ArrayList<>(List.of("run", "TC_086_CSMS",
                     "--url", cs.url().toString(),
-                    "--resolve", cs.hostName() + ":" + cs.port() + ":" + cs.connectAddress().getAddress().getHostAddress(),
+                    "--resolve", cs.hostName() + ":" + cs.port() + ":" + Addresses.host(Addresses.literal(cs.connectAddress().getAddress())),
                     "--ca-file", ca.toString(),
                     "--security-profile", Integer.toString(securityProfile),
                     "--timeout", timeout));
@@ -131,10 +133,10 @@ final class DemoCommand implements Callable<Integer> {
             if (verbose) {
                 args.add("--verbose");
             }
-            out.println("Reference Central System at " + cs.url() + " (listening on " + cs.connectAddress().getAddress()
-                    .getHostAddress() + ":" + cs.port() + ")" + (chosen.isEmpty() ? "" : ", faults: "
-                    + chosen.stream().map(Fault::id).toList()));
-            out.println("$ octt " + String.join(" ", args));
+            out.println(Printable.escape("Reference Central System at " + cs.url() + " (listening on "
+                    + Addresses.hostPort(cs.connectAddress()) + ")" + (chosen.isEmpty() ? "" : ", faults: "
+                    + chosen.stream().map(Fault::id).toList())));
+            out.println(Printable.escape("$ octt " + String.join(" ", args)));
             out.flush();
             return Main.execute(environment, out, err, args.toArray(String[]::new));
         } finally {

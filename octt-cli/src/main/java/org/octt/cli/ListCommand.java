@@ -1,6 +1,7 @@
 package org.octt.cli;
 
 import org.octt.core.plugin.DiscoveredTestCase;
+import org.octt.core.text.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,9 +48,9 @@ final class ListCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "TITLE", "SYSTEM UNDER TEST", "OCPP", "SOURCE"});
         for (DiscoveredTestCase d : catalog.testCases()) {
-            rows.add(new String[] {d.testCase().id(), d.testCase().title(),
+            rows.add(new String[] {Printable.escape(d.testCase().id()), Printable.escape(d.testCase().title()),
                 d.testCase().systemUnderTest().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                d.testCase().ocppVersion().subprotocol(), d.source()});
+                Printable.escape(d.testCase().ocppVersion().subprotocol()), Printable.escape(d.source())});
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -71,7 +72,7 @@ final class ListCommand implements Callable<Integer> {
             out.println("(no test cases found)");
         }
         for (String problem : catalog.problems()) {
-            err.println("warning: " + problem);
+            err.println("warning: " + Printable.escape(problem));
         }
         out.flush();
         err.flush();

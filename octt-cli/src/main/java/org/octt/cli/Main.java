@@ -1,9 +1,11 @@
 package org.octt.cli;
 
+import org.octt.core.text.Printable;
 import org.octt.tls.warmup.TlsWarmUp;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +106,9 @@ public final class Main {
                     + (verbose ? "" : " (run with --verbose for the stack trace)"));
         }
         if (verbose) {
-            error.printStackTrace(err); // only on request: --verbose
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace)); // only on request: --verbose
+            err.print(Printable.escapeKeepingLines(trace.toString()));
         }
         err.flush();
         return code;
@@ -114,7 +118,7 @@ public final class Main {
         if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
-                return " (did you mean " + String.join(" or ", suggestions) + "?)";
+                return " (did you mean " + Printable.escape(String.join(" or ", suggestions)) + "?)";
             }
         }
         if (error instanceof CommandLine.ParameterException) {
@@ -123,11 +127,16 @@ public final class Main {
         return "";
     }
 
+    /**
+     * The message in one printable line: line breaks (and the blanks around them) become one space,
+     * every other control character is escaped ({@link Printable#escape}): a message may quote user
+     * input or file content.
+     */
     private static String oneLine(Throwable error) {
         String message = error.getMessage();
         if (message == null || message.isBlank()) {
             message = error.getClass().getSimpleName();
         }
-        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+        return Printable.escape(message.replaceAll("\\s*\\R\\s*", " ").trim());
     }
 }

@@ -1,5 +1,7 @@
 package org.octt.cli;
 
+import org.octt.core.text.Addresses;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -81,8 +83,6 @@ record ResolveOverride(String host, int port, InetAddress address) {
 
     @Override
     public String toString() {
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        String a = address.getHostAddress();
-        return h + ":" + port + ":" + (a.contains(":") ? "[" + a + "]" : a);
+        return Addresses.hostPort(host, port) + ":" + Addresses.host(Addresses.literal(address));
     }
 }

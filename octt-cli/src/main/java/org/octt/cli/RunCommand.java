@@ -14,6 +14,7 @@ import org.octt.core.spi.Target;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Timeouts;
+import org.octt.core.text.Printable;
 import org.octt.tls.cert.PemFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -314,7 +315,7 @@ final class RunCommand implements Callable<Integer> {
     private List<TestCase> testCases(TestCatalog.Catalog catalog) {
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : catalog.problems()) {
-            err.println("warning: " + problem);
+            err.println("warning: " + Printable.escape(problem));
         }
         List<TestCase> selected = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {

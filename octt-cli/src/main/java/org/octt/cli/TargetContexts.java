@@ -5,6 +5,7 @@ import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Secret;
 import org.octt.core.spi.Target;
 import org.octt.core.spi.TestContext;
+import org.octt.core.text.Addresses;
 import org.octt.tls.cert.PemFiles;
 
 import java.io.IOException;
@@ -83,9 +84,8 @@ final class TargetContexts {
         if (spec.resolve().isPresent()) {
             ResolveOverride override = ResolveOverride.parse(spec.resolve().get());
             if (!override.appliesTo(target.host(), target.port())) {
-                String urlHost = target.host().contains(":") ? "[" + target.host() + "]" : target.host();
-                throw new UsageException(spec.name("resolve") + " is for " + override.host() + ":" + override.port()
-                        + " but " + spec.name("url") + " is for " + urlHost + ":" + target.port()
+                throw new UsageException(spec.name("resolve") + " is for " + Addresses.hostPort(override.host(), override.port())
+                        + " but " + spec.name("url") + " is for " + Addresses.hostPort(target.host(), target.port())
                         + "; they must match, was: " + spec.resolve().get());
             }
             target = target.withConnectAddress(override.socketAddress());

@@ -265,6 +265,26 @@ class RunCommandTests {
         assertThat(result.err()).contains("UsageException", "\tat ");
     }
 
+    @Test
+    void escapesControlCharactersOfTheOffendingValueInTheErrorLineAndTheStackTrace() {
+        Cli.Result brief = run(runArgs("--timeout", "5s\u001b]0;owned\u0007\u202e"));
+        Cli.Result verbose = run(runArgs("--timeout", "5s\u001b]0;owned\u0007\u202e", "--verbose"));
+
+        assertThat(brief.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(brief.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .contains("--timeout").contains("5s\\x1b]0;owned\\x07\\u202e").doesNotContain("\u001b"));
+        assertThat(verbose.err()).contains("\tat ").contains("5s\\x1b]0;owned\\x07")
+                .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e");
+    }
+
+    @Test
+    void printsAnIpv6ResolveMismatchWithBracketedHostsInShortForm() {
+        Cli.Result r = run("run", ID, "--url", "wss://[0:0:0:0:0:0:0:1]:8443/ocpp/CP001",
+                "--resolve", "[::2]:8443:[::1]");
+
+        assertUsageError(r, "--resolve is for [::2]:8443 but --url is for [::1]:8443; they must match");
+    }
+
     // --- what reaches the engine
 
     @Test

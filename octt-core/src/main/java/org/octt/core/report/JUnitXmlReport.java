@@ -5,6 +5,7 @@ import org.octt.core.engine.StepResult;
 import org.octt.core.engine.TestCaseResult;
 import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.Verdict;
+import org.octt.core.text.Addresses;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -82,7 +83,7 @@ public final class JUnitXmlReport {
     }
 
     private static Suite suite(TestCaseResult tc) {
-        String classname = tc.id() + "@" + tc.target().host() + ":" + tc.target().port();
+        String classname = tc.id() + "@" + Addresses.hostPort(tc.target().host(), tc.target().port());
         List<Case> cases = new ArrayList<>();
         for (StepResult step : tc.steps()) {
             Duration time = step.duration();

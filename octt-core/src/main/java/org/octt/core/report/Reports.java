@@ -3,6 +3,7 @@ package org.octt.core.report;
 import org.octt.core.engine.RunResult;
 import org.octt.core.engine.TestCaseResult;
 import org.octt.core.spi.Target;
+import org.octt.core.text.Addresses;
 
 import java.net.InetSocketAddress;
 import java.util.LinkedHashSet;
@@ -39,9 +40,8 @@ final class Reports {
         return List.copyOf(urls);
     }
 
-    /** {@code address:port} of a resolve override, without a DNS lookup. */
+    /** {@code address:port} of a resolve override ({@code [::1]:8443} for IPv6), without a DNS lookup. */
     static String connectTo(InetSocketAddress a) {
-        String host = a.getHostString();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+        return Addresses.hostPort(a);
     }
 }

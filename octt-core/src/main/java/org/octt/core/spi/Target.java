@@ -1,5 +1,7 @@
 package org.octt.core.spi;
 
+import org.octt.core.text.Addresses;
+
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Locale;
@@ -100,6 +102,6 @@ public record Target(URI url, Optional<InetSocketAddress> connectAddress) {
 
     @Override
     public String toString() {
-        return url + connectAddress.map(a -> " (connect to " + a.getHostString() + ":" + a.getPort() + ")").orElse("");
+        return url + connectAddress.map(a -> " (connect to " + Addresses.hostPort(a) + ")").orElse("");
     }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param commonNames        every CN value of the subject, in encoding order (may be empty)
  * @param organizations      every O value of the subject, in encoding order (may be empty)
  * @param dnsNames           subjectAltName dNSName entries, as encoded
- * @param ipAddresses        subjectAltName iPAddress entries, as {@code InetAddress.getHostAddress()}
- *                           text ({@code 192.0.2.1}, {@code 2001:db8:0:0:0:0:0:1}); an entry that is
+ * @param ipAddresses        subjectAltName iPAddress entries as text, IPv6 in the RFC 5952 form
+ *                           ({@code 192.0.2.1}, {@code 2001:db8::1}); an entry that is
  *                           not 4 or 16 octets is given as {@code invalid:<hex>}
  * @param issuer             the issuer in RFC 2253 form
  * @param serial             the serial number

@@ -41,6 +41,7 @@ import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.util.encoders.Hex;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
+import org.octt.tls.internal.Addresses;
 
 import javax.security.auth.x500.X500Principal;
 import java.io.IOException;
@@ -198,7 +199,7 @@ public final class CertificateInspector {
     private static String ipText(byte[] octets) {
         if (octets.length == 4 || octets.length == 16) {
             try {
-                return InetAddress.getByAddress(octets).getHostAddress();
+                return Addresses.literal(InetAddress.getByAddress(octets));
             } catch (UnknownHostException e) {
                 throw new IllegalStateException("4 or 16 octets are always an address", e);
             }

@@ -1,6 +1,7 @@
 package org.octt.tls.probe;
 
 import io.netty.util.NetUtil;
+import org.octt.tls.internal.Addresses;
 
 import java.net.InetSocketAddress;
 import java.security.PrivateKey;
@@ -154,10 +155,8 @@ public record ProbeRequest(String host, int port, InetSocketAddress connectAddre
 
     /** {@code host:port}, plus the connect address when it differs, for messages. */
     public String target() {
-        String hp = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
-        String addr = connectAddress.isUnresolved()
-                ? connectAddress.getHostString() + ":" + connectAddress.getPort()
-                : NetUtil.toSocketAddressString(connectAddress);
+        String hp = Addresses.hostPort(host, port);
+        String addr = Addresses.hostPort(connectAddress);
         return addr.equals(hp) ? hp : hp + " (connecting to " + addr + ")";
     }
 

@@ -1,5 +1,6 @@
 package org.octt.tls.probe;
 
+import org.octt.tls.internal.Addresses;
 import reactor.core.publisher.Flux;
 
 import java.net.InetSocketAddress;
@@ -58,9 +59,7 @@ public final class ProbeScheduler {
     }
 
     private static String targetKey(ProbeRequest request) {
-        InetSocketAddress a = request.connectAddress();
-        String host = a.isUnresolved() ? a.getHostString() : a.getAddress().getHostAddress();
-        return host + ":" + a.getPort();
+        return Addresses.hostPort(request.connectAddress());
     }
 
     private static int validMax(int max) {

@@ -1,5 +1,7 @@
 package org.octt.tls.trust;
 
+import org.octt.tls.internal.Addresses;
+
 import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
  * The host of an endpoint URL, normalized for name checks: scheme, user info, port, path and IPv6
  * brackets stripped; a DNS name in lower case, without a trailing dot, internationalized labels as
  * A-labels (punycode, {@link IDN#toASCII}); an IP literal recognised (IPv4 dotted quad, IPv6) and
- * written as {@link InetAddress#getHostAddress()} does. Never resolves anything. Immutable.
+ * written in the RFC 5952 form ({@code ::1}, {@code 2001:db8::1}), without a zone. Never resolves
+ * anything. Immutable.
  *
  * @param input the text it was parsed from
  * @param name  the normalized name: A-label DNS name, or IP address text
@@ -41,6 +44,23 @@ public record EndpointHost(String input, String name, Kind kind) {
     /** True for an IPv4 or IPv6 literal. */
     public boolean isIpLiteral() {
         return kind != Kind.DNS;
+    }
+
+    /**
+     * What to do about an IP-literal endpoint, the same words in every message that meets one: a
+     * certificate names the Central System by its DNS name (A00.FR.308/510), so the URL should too,
+     * with {@code --resolve} to reach this address without DNS. For example {@code use the Central
+     * System's DNS name in the URL (wss://<name>/...) and --resolve <name>:<port>:[::1] to reach this
+     * address without DNS}.
+     *
+     * @throws IllegalStateException for a DNS name
+     */
+    public String dnsNameAdvice() {
+        if (!isIpLiteral()) {
+            throw new IllegalStateException("not an IP literal: " + name);
+        }
+        return "use the Central System's DNS name in the URL (wss://<name>/...) and --resolve <name>:<port>:"
+                + (kind == Kind.IPV6 ? "[" + name + "]" : name) + " to reach this address without DNS";
     }
 
     /**
@@ -130,7 +150,7 @@ public record EndpointHost(String input, String name, Kind kind) {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    /** An IP address text as {@link InetAddress#getHostAddress()} writes it, or the text if it is not a literal. */
+    /** An IP address text in the RFC 5952 form, without a zone, or the text if it is not a literal. */
     static String ipText(String literal) {
         String s = literal.startsWith("[") && literal.endsWith("]") ? literal.substring(1, literal.length() - 1) : literal;
         if (!IPV6_CHARS.matcher(s).matches()) {
@@ -139,7 +159,7 @@ public record EndpointHost(String input, String name, Kind kind) {
         try {
             // Brackets make InetAddress treat the text as an IPv6 literal only: no name lookup.
             InetAddress address = InetAddress.getByName(s.contains(":") ? "[" + s + "]" : s);
-            String text = address.getHostAddress();
+            String text = Addresses.literal(address);
             int zone = text.indexOf('%');
             return zone >= 0 ? text.substring(0, zone) : text;
         } catch (UnknownHostException e) {
@@ -153,7 +173,7 @@ public record EndpointHost(String input, String name, Kind kind) {
         }
         try {
             InetAddress address = InetAddress.getByName("[" + candidate + "]");
-            String t = address.getHostAddress();
+            String t = Addresses.literal(address);
             int zone = t.indexOf('%');
             t = zone >= 0 ? t.substring(0, zone) : t;
             Kind kind = address instanceof java.net.Inet6Address ? Kind.IPV6 : Kind.IPV4;

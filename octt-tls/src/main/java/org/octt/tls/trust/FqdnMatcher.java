@@ -60,16 +60,15 @@ public final class FqdnMatcher {
         if (san == CommonNameCheck.SubjectAltNameStatus.LACKS_HOST) {
             warnings.add("subjectAltName lists " + sanText(dns, ips) + " but not " + host.name()
                     + ": ordinary TLS clients check only subjectAltName when it is present and will refuse the"
-                    + " connection; add " + (host.isIpLiteral() ? "IP:" : "DNS:") + host.name()
-                    + " to subjectAltName, or leave subjectAltName out (A00.FR.511)");
+                    + " connection; " + (host.isIpLiteral() ? host.dnsNameAdvice()
+                    : "add DNS:" + host.name() + " to subjectAltName, or leave subjectAltName out (A00.FR.511)"));
         }
         String seen = cns.isEmpty() ? "no CN" : cns.stream().map(c -> "CN=" + c).collect(Collectors.joining(", "));
         String shownHost = shown(host);
         if (host.isIpLiteral()) {
             return new CommonNameCheck(CommonNameCheck.Outcome.IP_LITERAL_ENDPOINT, host, cns, san, warnings,
                     "the endpoint " + host.name() + " is an IP address, which cannot match an FQDN in the commonName"
-                            + " (seen " + seen + "); use the Central System's DNS name in the URL,"
-                            + " with --resolve <name>:<port>:<address> to reach the address before DNS is set up");
+                            + " (seen " + seen + "); " + host.dnsNameAdvice());
         }
         if (cns.isEmpty()) {
             return new CommonNameCheck(CommonNameCheck.Outcome.NO_COMMON_NAME, host, cns, san, warnings,

@@ -18,6 +18,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.ScheduledFuture;
+import org.octt.tls.internal.Addresses;
 import org.octt.tls.ws.WebSocketOutcome.Phase;
 import org.octt.tls.ws.WebSocketOutcome.TransportFailure;
 import org.octt.tls.ws.internal.FixedAddressResolverGroup;
@@ -160,8 +161,8 @@ final class ConnectAttempt {
     }
 
     private String endpoint() {
-        return request.host() + ":" + request.port()
-                + request.connectAddress().map(a -> " (connecting to " + a.getAddress().getHostAddress() + ":" + a.getPort() + ")")
+        return Addresses.hostPort(request.host(), request.port())
+                + request.connectAddress().map(a -> " (connecting to " + Addresses.hostPort(a) + ")")
                         .orElse("");
     }
 

@@ -1,5 +1,7 @@
 package org.octt.tls.ws;
 
+import org.octt.tls.internal.Addresses;
+
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -193,7 +195,7 @@ public final class WebSocketRequest {
     @Override
     public String toString() {
         return "WebSocketRequest[" + uri()
-                + connectAddress().map(a -> ", connect to " + a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("")
+                + connectAddress().map(a -> ", connect to " + Addresses.hostPort(a)).orElse("")
                 + ", subprotocol " + subprotocol().orElse("(none)")
                 + (password != null ? ", basic auth as " + chargePointId + " (password ****)" : "")
                 + clientKeyMaterial().map(k -> ", client certificate " + k.certificate().getSubjectX500Principal().getName())

@@ -21,10 +21,12 @@ class EndpointHostTests {
         "1.2.3                                  | 1.2.3                         | DNS",
         "192.0.2.10                             | 192.0.2.10                    | IPV4",
         "wss://192.0.2.10:9000/ocpp             | 192.0.2.10                    | IPV4",
-        "[2001:DB8::1]:443                      | 2001:db8:0:0:0:0:0:1          | IPV6",
-        "wss://[::1]/ocpp                       | 0:0:0:0:0:0:0:1               | IPV6",
-        "2001:db8::1                            | 2001:db8:0:0:0:0:0:1          | IPV6",
-        "[fe80::1%eth0]:80                      | fe80:0:0:0:0:0:0:1            | IPV6",
+        "[2001:DB8::1]:443                      | 2001:db8::1                   | IPV6",
+        "wss://[::1]/ocpp                       | ::1                           | IPV6",
+        "wss://[0:0:0:0:0:0:0:1]:8443/ocpp      | ::1                           | IPV6",
+        "2001:db8::1                            | 2001:db8::1                   | IPV6",
+        "2001:0DB8:0:0:1:0:0:1                  | 2001:db8::1:0:0:1             | IPV6",
+        "[fe80::1%eth0]:80                      | fe80::1                       | IPV6",
     })
     void normalizesHostOfUrlOrAuthority(String input, String name, EndpointHost.Kind kind) {
         EndpointHost host = EndpointHost.parse(input);

@@ -77,8 +77,8 @@ class FqdnMatcherTests {
 
         assertThat(check.outcome()).isEqualTo(IP_LITERAL_ENDPOINT);
         assertThat(check.message()).isEqualTo("the endpoint 192.0.2.10 is an IP address, which cannot match an FQDN"
-                + " in the commonName (seen CN=192.0.2.10); use the Central System's DNS name in the URL,"
-                + " with --resolve <name>:<port>:<address> to reach the address before DNS is set up");
+                + " in the commonName (seen CN=192.0.2.10); use the Central System's DNS name in the URL"
+                + " (wss://<name>/...) and --resolve <name>:<port>:192.0.2.10 to reach this address without DNS");
     }
 
     @Test
@@ -86,7 +86,22 @@ class FqdnMatcherTests {
         CommonNameCheck check = check("wss://[2001:db8::1]:443/ocpp", List.of("csms.example.com"));
 
         assertThat(check.outcome()).isEqualTo(IP_LITERAL_ENDPOINT);
-        assertThat(check.message()).contains("the endpoint 2001:db8:0:0:0:0:0:1 is an IP address").contains("--resolve");
+        assertThat(check.message()).isEqualTo("the endpoint 2001:db8::1 is an IP address, which cannot match an FQDN"
+                + " in the commonName (seen CN=csms.example.com); use the Central System's DNS name in the URL"
+                + " (wss://<name>/...) and --resolve <name>:<port>:[2001:db8::1] to reach this address without DNS");
+    }
+
+    @Test
+    void givesTheSameDnsNameAdviceWhenTheSubjectAltNameOfAnIpLiteralEndpointLacksIt() {
+        CommonNameCheck check = FqdnMatcher.checkCommonName(EndpointHost.parse("wss://[::1]:8443/ocpp"),
+                List.of("csms.example.com"), List.of("csms.example.com"), List.of("192.0.2.10"));
+
+        assertThat(check.outcome()).isEqualTo(IP_LITERAL_ENDPOINT);
+        assertThat(check.warnings()).containsExactly("subjectAltName lists DNS:csms.example.com, IP:192.0.2.10 but"
+                + " not ::1: ordinary TLS clients check only subjectAltName when it is present and will refuse the"
+                + " connection; use the Central System's DNS name in the URL (wss://<name>/...) and"
+                + " --resolve <name>:<port>:[::1] to reach this address without DNS");
+        assertThat(check.message()).endsWith(check.host().dnsNameAdvice());
     }
 
     @Test

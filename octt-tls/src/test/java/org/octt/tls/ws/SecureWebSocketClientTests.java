@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @Timeout(30)
 class SecureWebSocketClientTests {
@@ -220,6 +221,40 @@ class SecureWebSocketClientTests {
             assertThat(outcome).isInstanceOf(WebSocketOutcome.TlsFailed.class);
             assertThat(outcome.tls().policyRejection()).hasValueSatisfying(r ->
                     assertThat(r).contains("does not name the host other.octt.test").contains("csms.octt.test"));
+        }
+    }
+
+    @Test
+    void rejectsACertificateWithoutTheIpv6LiteralOfTheUrlAdvisingADnsNameAndResolve() {
+        assumeTrue(ipv6Loopback(), "no IPv6 loopback (::1) on this machine");
+        try (WssTestServer server = WssTestServer.startOn("::1", WssTestServer.Config.of(pki.server))) {
+            WebSocketRequest req = WebSocketRequest.to(URI.create("wss://[0:0:0:0:0:0:0:1]:" + server.port() + "/ocpp"), "CP001");
+            WebSocketOutcome outcome = connect(trustingClient(), req);
+
+            assertThat(outcome).isInstanceOf(WebSocketOutcome.TlsFailed.class);
+            assertThat(outcome.tls().policyRejection()).contains("the server certificate does not name the host ::1:"
+                    + " it names subjectAltName [csms.octt.test, localhost] [127.0.0.1]; use the Central System's DNS"
+                    + " name in the URL (wss://<name>/...) and --resolve <name>:<port>:[::1] to reach this address"
+                    + " without DNS");
+            assertThat(outcome.message()).startsWith("TLS handshake with [::1]:" + server.port() + " aborted")
+                    .doesNotContain("0:0:0:0");
+        }
+    }
+
+    @Test
+    void namesAnIpv6ConnectAddressInBracketsAndShortForm() throws Exception {
+        WebSocketRequest req = WebSocketRequest.to(URI.create("wss://csms.octt.test:8443/ocpp"), "CP001")
+                .withConnectAddress(new InetSocketAddress(java.net.InetAddress.getByName("0:0:0:0:0:0:0:1"), 8443));
+
+        assertThat(req.toString()).contains(", connect to [::1]:8443,");
+    }
+
+    private static boolean ipv6Loopback() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.bind(new InetSocketAddress(java.net.InetAddress.getByName("::1"), 0));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -92,7 +92,7 @@ public final class WssTestServer implements AutoCloseable {
     public final List<List<X509Certificate>> clientChainsOffered = new CopyOnWriteArrayList<>();
     private final DisposableServer server;
 
-    private WssTestServer(Config config) throws Exception {
+    private WssTestServer(Config config, String bindAddress) throws Exception {
         SslContextBuilder b = SslContextBuilder.forServer(TestPki.jdkKey(config.certificate()),
                         config.certificate().chainWithoutRoot().toArray(new X509Certificate[0]))
                 .sslProvider(SslProvider.JDK)
@@ -106,7 +106,7 @@ public final class WssTestServer implements AutoCloseable {
         config.subprotocol().ifPresent(wsSpec::protocols);
         WebsocketServerSpec spec = wsSpec.build();
         server = HttpServer.create()
-                .host("127.0.0.1")
+                .host(bindAddress)
                 .port(0)
                 .secure(s -> s.sslContext(ctx))
                 .route(r -> r.get("/ocpp/{id}", (req, res) -> handle(config, spec, req, res)))
@@ -114,8 +114,13 @@ public final class WssTestServer implements AutoCloseable {
     }
 
     public static WssTestServer start(Config config) {
+        return startOn("127.0.0.1", config);
+    }
+
+    /** Listens on this address ({@code ::1} for the IPv6 loopback) instead of 127.0.0.1. */
+    public static WssTestServer startOn(String bindAddress, Config config) {
         try {
-            return new WssTestServer(config);
+            return new WssTestServer(config, bindAddress);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start test server: " + e, e);
         }

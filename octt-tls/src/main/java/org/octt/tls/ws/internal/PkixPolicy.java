@@ -1,6 +1,7 @@
 package org.octt.tls.ws.internal;
 
 import org.octt.tls.cert.CertificateInspector;
+import org.octt.tls.trust.EndpointHost;
 import org.octt.tls.trust.FqdnMatcher;
 import org.octt.tls.trust.TrustValidator;
 import org.octt.tls.trust.ValidationResult;
@@ -46,8 +47,27 @@ public final class PkixPolicy implements ServerCertificatePolicy {
                             ? "commonName " + f.commonNames() + " (no subjectAltName)"
                             : "subjectAltName " + f.dnsNames() + (f.ipAddresses().isEmpty() ? "" : " " + f.ipAddresses()))
                     .orElse("an unreadable certificate");
-            return Optional.of("the server certificate does not name the host " + host + ": it names " + names);
+            return Optional.of("the server certificate does not name the host " + shown(host) + ": it names " + names
+                    + ipLiteralAdvice(host));
         }
         return Optional.empty();
+    }
+
+    /** The host as given; an IP literal in its RFC 5952 form. */
+    private static String shown(String host) {
+        return ipLiteral(host).map(EndpointHost::name).orElse(host);
+    }
+
+    /** For an IP-literal host, the advice every message gives ({@link EndpointHost#dnsNameAdvice()}). */
+    private static String ipLiteralAdvice(String host) {
+        return ipLiteral(host).map(h -> "; " + h.dnsNameAdvice()).orElse("");
+    }
+
+    private static Optional<EndpointHost> ipLiteral(String host) {
+        try {
+            return Optional.of(EndpointHost.parse(host)).filter(EndpointHost::isIpLiteral);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }
