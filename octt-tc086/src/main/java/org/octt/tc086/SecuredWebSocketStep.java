@@ -9,7 +9,10 @@ import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
+import org.octt.tls.ocppj.AnsweredCall;
 import org.octt.tls.ocppj.CallOutcome;
+import org.octt.tls.ocppj.CallResponder;
+import org.octt.tls.ocppj.ChargePointResponder;
 import org.octt.tls.ocppj.OcppJSession;
 import org.octt.tls.ws.ClientKeyMaterial;
 import org.octt.tls.ws.SecureWebSocketClient;
@@ -26,8 +29,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Steps 5 to 10 of the scenario: the secured WebSocket with the profile's credentials
@@ -37,6 +45,11 @@ import java.util.Optional;
  * <p>Credentials go only to a server whose certificate passed {@code cert.trust} (the WebSocket
  * client also validates the chain it is given, with the same anchors and the host name), unless the
  * context is explicitly insecure.
+ *
+ * <p>The Central System's own CALLs are answered at once, at any time after the upgrade (even while
+ * octt waits for BootNotification.conf), by the step's {@link CallResponder}: by default
+ * {@link ChargePointResponder} reporting the read-only key {@code SecurityProfile}. Every exchange is
+ * recorded in the evidence ({@code centralSystemCalls}) of the OCPP check during which it happened.
  */
 final class SecuredWebSocketStep implements Step {
 
@@ -45,6 +58,25 @@ final class SecuredWebSocketStep implements Step {
     static final String CONNECTORS_OPTION = "ocpp.connectors";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** The answers octt gives to the Central System's CALLs, by context. */
+    private final Function<TestContext, CallResponder> responder;
+
+    /** The step with the default answers ({@link #defaultResponder(TestContext)}). */
+    SecuredWebSocketStep() {
+        this(SecuredWebSocketStep::defaultResponder);
+    }
+
+    /** The step answering the Central System's CALLs with the responder made for each context. */
+    SecuredWebSocketStep(Function<TestContext, CallResponder> responder) {
+        this.responder = Objects.requireNonNull(responder, "responder");
+    }
+
+    /** {@link ChargePointResponder} with the read-only configuration key {@code SecurityProfile}. */
+    static CallResponder defaultResponder(TestContext context) {
+        return ChargePointResponder.withConfiguration(
+                Map.of("SecurityProfile", String.valueOf(context.securityProfile().number())));
+    }
 
     @Override
     public String name() {
@@ -159,18 +191,45 @@ final class SecuredWebSocketStep implements Step {
                     CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION, why));
         }
         CheckResult upgrade = upgradeCheck(context, connected);
-        OcppJSession ocpp = OcppJSession.over(connected.session());
+        OcppJSession ocpp = OcppJSession.over(connected.session(), responder.apply(context));
         Duration timeout = context.timeouts().network();
         Mono<CallOutcome> boot = ocpp.call("BootNotification", bootRequest(context), timeout);
         return Flux.concat(Mono.just(upgrade), boot.flatMapMany(b -> {
-            CheckResult bootCheck = bootCheck(b);
+            CheckResult bootCheck = withCentralSystemCalls(bootCheck(b), ocpp.answeredCalls());
+            int answeredBefore = ocpp.answeredCalls().size();
             Mono<CheckResult> status = bootCheck.verdict() == Verdict.PASSED
-                    ? statusNotifications(context, ocpp, timeout)
+                    ? statusNotifications(context, ocpp, timeout).map(check -> {
+                        List<AnsweredCall> all = ocpp.answeredCalls();
+                        return withCentralSystemCalls(check, all.subList(Math.min(answeredBefore, all.size()), all.size()));
+                    })
                     : Mono.just(CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION,
                             "not sent: the Central System did not accept the BootNotification, and a Charge Point"
                                     + " sends no other message before it is accepted"));
             return Flux.concat(Mono.just(bootCheck), status);
         }));
+    }
+
+    /**
+     * The check with the Central System's CALLs answered while it ran: each CALL and octt's answer in
+     * the evidence ({@code centralSystemCalls}) and a summary appended to the message. The verdict
+     * is unchanged: a Central System may send CALLs at any time.
+     */
+    static CheckResult withCentralSystemCalls(CheckResult check, List<AnsweredCall> calls) {
+        if (calls.isEmpty()) {
+            return check;
+        }
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        for (AnsweredCall c : calls) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("action", c.action());
+            e.put("received", c.received());
+            e.put("answered", c.answered());
+            evidence.add(e);
+        }
+        String summary = calls.stream().map(AnsweredCall::summary).collect(Collectors.joining("; "));
+        return new CheckResult(check.id(), check.verdict(), check.message() + " (meanwhile the Central System sent "
+                + calls.size() + " CALL(s), each answered at once: " + summary + ")", check.warnings(), check.evidence())
+                .withEvidence("centralSystemCalls", evidence);
     }
 
     private static CheckResult upgradeCheck(TestContext context, WebSocketOutcome.Connected c) {

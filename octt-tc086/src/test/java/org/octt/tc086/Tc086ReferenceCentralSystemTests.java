@@ -340,6 +340,40 @@ class Tc086ReferenceCentralSystemTests {
     }
 
     @Test
+    void answersTheCentralSystemsCallSentBeforeBootNotificationConfAndPasses() {
+        try (RunningCentralSystem cs = start(Fault.SENDS_CALL_FIRST)) {
+            TestCaseResult r = runProfile2(cs);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected());
+            String answer = "[3,\"octt-cs-1\",{\"configurationKey\":[{\"key\":\"SecurityProfile\",\"readonly\":true,"
+                    + "\"value\":\"2\"}]}]";
+            assertThat(cs.traffic().answersToCentralSystemCalls()).containsExactly(answer);
+            CheckResult boot = check(r, OCPP_BOOT_NOTIFICATION);
+            assertThat(boot.message()).endsWith("(meanwhile the Central System sent 1 CALL(s), each answered at once:"
+                    + " GetConfiguration answered with CALLRESULT {\"configurationKey\":[{\"key\":\"SecurityProfile\","
+                    + "\"readonly\":true,\"value\":\"2\"}]})");
+            assertThat(boot.evidence().get("centralSystemCalls")).isEqualTo(List.of(Map.of("action", "GetConfiguration",
+                    "received", "[2,\"octt-cs-1\",\"GetConfiguration\",{}]", "answered", answer)));
+            assertThat(check(r, OCPP_STATUS_NOTIFICATION).evidence()).doesNotContainKey("centralSystemCalls");
+        }
+    }
+
+    @Test
+    void answersTheCentralSystemsCallWithTheTestCasesOwnResponder() {
+        try (RunningCentralSystem cs = start(Fault.SENDS_CALL_FIRST)) {
+            var testCase = new Tc086TestCase(context -> call -> call.action().equals("GetConfiguration")
+                    ? org.octt.tls.ocppj.CallAnswer.error("InternalError", "configuration unavailable")
+                    : SecuredWebSocketStep.defaultResponder(context).answer(call));
+            TestCaseResult r = org.octt.core.Octt.builder().testCase(testCase).target(Tc086Runs.profile2(cs).build())
+                    .build().result().block(java.time.Duration.ofSeconds(60)).testCases().get(0);
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected());
+            assertThat(cs.traffic().answersToCentralSystemCalls())
+                    .containsExactly("[4,\"octt-cs-1\",\"InternalError\",\"configuration unavailable\",{}]");
+        }
+    }
+
+    @Test
     void failsStatusNotificationOnCallError() {
         try (RunningCentralSystem cs = start(Fault.STATUS_NOTIFICATION_ERROR)) {
             TestCaseResult r = runProfile2(cs);
