@@ -174,23 +174,33 @@ final class SecuredWebSocketStep implements Step {
     }
 
     private Flux<CheckResult> session(TestContext context, WebSocketOutcome outcome) {
+        // a rejection cert.trust did not report already (e.g. the host name): ws.upgrade reports it,
+        // with the same verdict and message whether or not --insecure let the connection go on
+        Optional<String> unreported = outcome.tls().policyRejection().filter(r -> !trustFailed(context));
         if (!(outcome instanceof WebSocketOutcome.Connected connected)) {
-            Verdict verdict = outcome instanceof WebSocketOutcome.TransportFailed ? Verdict.INCONCLUSIVE : Verdict.FAILED;
-            String hint = outcome instanceof WebSocketOutcome.Rejected r && r.status() == 401
-                    ? "; check the Charge Point's password and that the username is the ChargePointId" : "";
-            CheckResult upgrade = CheckResult.of(CheckIds.WS_UPGRADE, verdict, outcome.message() + hint)
-                    .withEvidence("outcome", outcome.getClass().getSimpleName());
-            if (outcome instanceof WebSocketOutcome.Rejected r) {
-                upgrade = upgrade.withEvidence("status", r.status());
-                if (r.wwwAuthenticate().isPresent()) {
-                    upgrade = upgrade.withEvidence("wwwAuthenticate", r.wwwAuthenticate().get());
+            CheckResult upgrade;
+            if (unreported.isPresent()) {
+                upgrade = rejectedCertificate(context, unreported.get(), outcome);
+            } else {
+                Verdict verdict = outcome instanceof WebSocketOutcome.TransportFailed ? Verdict.INCONCLUSIVE : Verdict.FAILED;
+                String hint = outcome instanceof WebSocketOutcome.Rejected r && r.status() == 401
+                        ? "; check the Charge Point's password and that the username is the ChargePointId" : "";
+                upgrade = CheckResult.of(CheckIds.WS_UPGRADE, verdict, outcome.message() + hint)
+                        .withEvidence("outcome", outcome.getClass().getSimpleName());
+                if (outcome instanceof WebSocketOutcome.Rejected r) {
+                    upgrade = upgrade.withEvidence("status", r.status());
+                    if (r.wwwAuthenticate().isPresent()) {
+                        upgrade = upgrade.withEvidence("wwwAuthenticate", r.wwwAuthenticate().get());
+                    }
                 }
             }
             String why = "no WebSocket session: " + outcome.message();
             return Flux.just(upgrade, CheckResult.skipped(CheckIds.OCPP_BOOT_NOTIFICATION, why),
                     CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION, why));
         }
-        CheckResult upgrade = upgradeCheck(context, connected);
+        CheckResult upgrade = unreported.isPresent()
+                ? rejectedCertificate(context, unreported.get(), connected)
+                : upgradeCheck(context, connected);
         OcppJSession ocpp = OcppJSession.over(connected.session(), responder.apply(context));
         Duration timeout = context.timeouts().network();
         Mono<CallOutcome> boot = ocpp.call("BootNotification", bootRequest(context), timeout);
@@ -230,6 +240,34 @@ final class SecuredWebSocketStep implements Step {
         return new CheckResult(check.id(), check.verdict(), check.message() + " (meanwhile the Central System sent "
                 + calls.size() + " CALL(s), each answered at once: " + summary + ")", check.warnings(), check.evidence())
                 .withEvidence("centralSystemCalls", evidence);
+    }
+
+    /** Whether cert.trust failed, so that it reported the chain's rejection already. */
+    private static boolean trustFailed(TestContext context) {
+        return context.state().get(ServerCertificates.TRUSTED).map(t -> !t).orElse(false);
+    }
+
+    /**
+     * ws.upgrade FAILED because the WebSocket client rejected the server certificate as a Charge
+     * Point would: the same verdict and message with and without {@code --insecure}; only a warning
+     * and the evidence say whether the connection went on and the credentials were sent.
+     */
+    private static CheckResult rejectedCertificate(TestContext context, String rejection, WebSocketOutcome outcome) {
+        boolean sent = outcome.tls().validationOverridden();
+        CheckResult check = CheckResult.failed(CheckIds.WS_UPGRADE, "the server certificate was rejected for the"
+                        + " secured WebSocket: " + rejection + "; a Charge Point must refuse this connection (A00.FR.309/310)")
+                .withEvidence("outcome", outcome.getClass().getSimpleName())
+                .withEvidence("credentialsSent", sent);
+        if (sent) {
+            check = check.withWarning("connected anyway because of --insecure, and sent the credentials ("
+                    + credentialsText(context) + "): " + outcome.message());
+        }
+        return check;
+    }
+
+    private static String credentialsText(TestContext context) {
+        return context.securityProfile() == SecurityProfile.TLS_CLIENT_CERTIFICATE
+                ? "the client certificate" : "Basic auth as " + context.chargePointId().orElse("?");
     }
 
     private static CheckResult upgradeCheck(TestContext context, WebSocketOutcome.Connected c) {
