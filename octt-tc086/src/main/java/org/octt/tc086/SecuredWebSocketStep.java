@@ -9,7 +9,10 @@ import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
+import org.octt.tls.ocppj.AnsweredCall;
 import org.octt.tls.ocppj.CallOutcome;
+import org.octt.tls.ocppj.CallResponder;
+import org.octt.tls.ocppj.ChargePointResponder;
 import org.octt.tls.ocppj.OcppJSession;
 import org.octt.tls.ws.ClientKeyMaterial;
 import org.octt.tls.ws.SecureWebSocketClient;
@@ -26,8 +29,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Steps 5 to 10 of the scenario: the secured WebSocket with the profile's credentials
@@ -37,6 +45,11 @@ import java.util.Optional;
  * <p>Credentials go only to a server whose certificate passed {@code cert.trust} (the WebSocket
  * client also validates the chain it is given, with the same anchors and the host name), unless the
  * context is explicitly insecure.
+ *
+ * <p>The Central System's own CALLs are answered at once, at any time after the upgrade (even while
+ * octt waits for BootNotification.conf), by the step's {@link CallResponder}: by default
+ * {@link ChargePointResponder} reporting the read-only key {@code SecurityProfile}. Every exchange is
+ * recorded in the evidence ({@code centralSystemCalls}) of the OCPP check during which it happened.
  */
 final class SecuredWebSocketStep implements Step {
 
@@ -45,6 +58,25 @@ final class SecuredWebSocketStep implements Step {
     static final String CONNECTORS_OPTION = "ocpp.connectors";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** The answers octt gives to the Central System's CALLs, by context. */
+    private final Function<TestContext, CallResponder> responder;
+
+    /** The step with the default answers ({@link #defaultResponder(TestContext)}). */
+    SecuredWebSocketStep() {
+        this(SecuredWebSocketStep::defaultResponder);
+    }
+
+    /** The step answering the Central System's CALLs with the responder made for each context. */
+    SecuredWebSocketStep(Function<TestContext, CallResponder> responder) {
+        this.responder = Objects.requireNonNull(responder, "responder");
+    }
+
+    /** {@link ChargePointResponder} with the read-only configuration key {@code SecurityProfile}. */
+    static CallResponder defaultResponder(TestContext context) {
+        return ChargePointResponder.withConfiguration(
+                Map.of("SecurityProfile", String.valueOf(context.securityProfile().number())));
+    }
 
     @Override
     public String name() {
@@ -147,35 +179,100 @@ final class SecuredWebSocketStep implements Step {
     }
 
     private Flux<CheckResult> session(TestContext context, WebSocketOutcome outcome) {
+        // a rejection cert.trust did not report already (e.g. the host name): ws.upgrade reports it,
+        // with the same verdict and message whether or not --insecure let the connection go on
+        Optional<String> unreported = outcome.tls().policyRejection().filter(r -> !trustFailed(context));
         if (!(outcome instanceof WebSocketOutcome.Connected connected)) {
-            Verdict verdict = outcome instanceof WebSocketOutcome.TransportFailed ? Verdict.INCONCLUSIVE : Verdict.FAILED;
-            String hint = outcome instanceof WebSocketOutcome.Rejected r && r.status() == 401
-                    ? "; check the Charge Point's password and that the username is the ChargePointId" : "";
-            CheckResult upgrade = CheckResult.of(CheckIds.WS_UPGRADE, verdict, outcome.message() + hint)
-                    .withEvidence("outcome", outcome.getClass().getSimpleName());
-            if (outcome instanceof WebSocketOutcome.Rejected r) {
-                upgrade = upgrade.withEvidence("status", r.status());
-                if (r.wwwAuthenticate().isPresent()) {
-                    upgrade = upgrade.withEvidence("wwwAuthenticate", r.wwwAuthenticate().get());
+            CheckResult upgrade;
+            if (unreported.isPresent()) {
+                upgrade = rejectedCertificate(context, unreported.get(), outcome);
+            } else {
+                Verdict verdict = outcome instanceof WebSocketOutcome.TransportFailed ? Verdict.INCONCLUSIVE : Verdict.FAILED;
+                String hint = outcome instanceof WebSocketOutcome.Rejected r && r.status() == 401
+                        ? "; check the Charge Point's password and that the username is the ChargePointId" : "";
+                upgrade = CheckResult.of(CheckIds.WS_UPGRADE, verdict, outcome.message() + hint)
+                        .withEvidence("outcome", outcome.getClass().getSimpleName());
+                if (outcome instanceof WebSocketOutcome.Rejected r) {
+                    upgrade = upgrade.withEvidence("status", r.status());
+                    if (r.wwwAuthenticate().isPresent()) {
+                        upgrade = upgrade.withEvidence("wwwAuthenticate", r.wwwAuthenticate().get());
+                    }
                 }
             }
             String why = "no WebSocket session: " + outcome.message();
             return Flux.just(upgrade, CheckResult.skipped(CheckIds.OCPP_BOOT_NOTIFICATION, why),
                     CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION, why));
         }
-        CheckResult upgrade = upgradeCheck(context, connected);
-        OcppJSession ocpp = OcppJSession.over(connected.session());
+        CheckResult upgrade = unreported.isPresent()
+                ? rejectedCertificate(context, unreported.get(), connected)
+                : upgradeCheck(context, connected);
+        OcppJSession ocpp = OcppJSession.over(connected.session(), responder.apply(context));
         Duration timeout = context.timeouts().network();
         Mono<CallOutcome> boot = ocpp.call("BootNotification", bootRequest(context), timeout);
         return Flux.concat(Mono.just(upgrade), boot.flatMapMany(b -> {
-            CheckResult bootCheck = bootCheck(b);
+            CheckResult bootCheck = withCentralSystemCalls(bootCheck(b), ocpp.answeredCalls());
+            int answeredBefore = ocpp.answeredCalls().size();
             Mono<CheckResult> status = bootCheck.verdict() == Verdict.PASSED
-                    ? statusNotifications(context, ocpp, timeout)
+                    ? statusNotifications(context, ocpp, timeout).map(check -> {
+                        List<AnsweredCall> all = ocpp.answeredCalls();
+                        return withCentralSystemCalls(check, all.subList(Math.min(answeredBefore, all.size()), all.size()));
+                    })
                     : Mono.just(CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION,
                             "not sent: the Central System did not accept the BootNotification, and a Charge Point"
                                     + " sends no other message before it is accepted"));
             return Flux.concat(Mono.just(bootCheck), status);
         }));
+    }
+
+    /**
+     * The check with the Central System's CALLs answered while it ran: each CALL and octt's answer in
+     * the evidence ({@code centralSystemCalls}) and a summary appended to the message. The verdict
+     * is unchanged: a Central System may send CALLs at any time.
+     */
+    static CheckResult withCentralSystemCalls(CheckResult check, List<AnsweredCall> calls) {
+        if (calls.isEmpty()) {
+            return check;
+        }
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        for (AnsweredCall c : calls) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("action", c.action());
+            e.put("received", c.received());
+            e.put("answered", c.answered());
+            evidence.add(e);
+        }
+        String summary = calls.stream().map(AnsweredCall::summary).collect(Collectors.joining("; "));
+        return new CheckResult(check.id(), check.verdict(), check.message() + " (meanwhile the Central System sent "
+                + calls.size() + " CALL(s), each answered at once: " + summary + ")", check.warnings(), check.evidence())
+                .withEvidence("centralSystemCalls", evidence);
+    }
+
+    /** Whether cert.trust failed, so that it reported the chain's rejection already. */
+    private static boolean trustFailed(TestContext context) {
+        return context.state().get(ServerCertificates.TRUSTED).map(t -> !t).orElse(false);
+    }
+
+    /**
+     * ws.upgrade FAILED because the WebSocket client rejected the server certificate as a Charge
+     * Point would: the same verdict and message with and without {@code --insecure}; only a warning
+     * and the evidence say whether the connection went on and the credentials were sent.
+     */
+    private static CheckResult rejectedCertificate(TestContext context, String rejection, WebSocketOutcome outcome) {
+        boolean sent = outcome.tls().validationOverridden();
+        CheckResult check = CheckResult.failed(CheckIds.WS_UPGRADE, "the server certificate was rejected for the"
+                        + " secured WebSocket: " + rejection + "; a Charge Point must refuse this connection (A00.FR.309/310)")
+                .withEvidence("outcome", outcome.getClass().getSimpleName())
+                .withEvidence("credentialsSent", sent);
+        if (sent) {
+            check = check.withWarning("connected anyway because of --insecure, and sent the credentials ("
+                    + credentialsText(context) + "): " + outcome.message());
+        }
+        return check;
+    }
+
+    private static String credentialsText(TestContext context) {
+        return context.securityProfile() == SecurityProfile.TLS_CLIENT_CERTIFICATE
+                ? "the client certificate" : "Basic auth as " + context.chargePointId().orElse("?");
     }
 
     private static CheckResult upgradeCheck(TestContext context, WebSocketOutcome.Connected c) {

@@ -190,6 +190,17 @@ final class ServerCertificateStep implements Step {
                         "outcome", check.outcome().name(), "subjectAltName", check.subjectAltName().name()));
     }
 
+    /** What to do about a chain that reached no trust anchor, and who must do it. */
+    static String advice(ValidationResult.MissingTrust missing) {
+        return switch (missing.cause()) {
+            case SELF_SIGNED -> ": it cannot be trusted unless you pass it with --ca-file, and a Central System should"
+                    + " use a CA-issued certificate";
+            case UNTRUSTED_ROOT -> ": pass that root with --ca-file if you trust it";
+            case ISSUER_NOT_SENT -> ": if '" + missing.issuer() + "' is an intermediate CA, the Central System must serve"
+                    + " the full chain (leaf and intermediates); if it is a root CA you trust, pass it with --ca-file";
+        };
+    }
+
     private static Finding trust(TrustValidator validator, Leaf leaf, Instant now) {
         List<X509Certificate> chain = new ArrayList<>();
         for (CapturedCertificate c : leaf.seen().chain()) {
@@ -204,9 +215,13 @@ final class ServerCertificateStep implements Step {
         String anchors = validator.usesJdkDefaultTrustStore() ? "the JDK's default trust store"
                 : validator.anchors().size() + " configured Central System root certificate(s)";
         if (r instanceof ValidationResult.Invalid invalid) {
-            return Finding.of(Verdict.FAILED, invalid.message() + " (validated against " + anchors
-                            + "; a Charge Point must refuse this connection, A00.FR.307/309)")
+            Finding f = Finding.of(Verdict.FAILED, invalid.message() + invalid.missingTrust().map(m -> advice(m)).orElse("")
+                            + " (validated against " + anchors + "; a Charge Point must refuse this connection, A00.FR.307/309)")
                     .withEvidence("reason", invalid.reason().name());
+            if (invalid.missingTrust().isPresent()) {
+                f = f.withEvidence("missingTrust", invalid.missingTrust().get().cause().name());
+            }
+            return f;
         }
         return Finding.of(Verdict.PASSED, r.message() + " (validated against " + anchors + ")");
     }

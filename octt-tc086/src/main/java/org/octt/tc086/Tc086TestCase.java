@@ -4,8 +4,11 @@ import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
+import org.octt.core.spi.TestContext;
+import org.octt.tls.ocppj.CallResponder;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * TC_086_CSMS "TLS - server-side certificate - Valid certificate" (OCPP 1.6 Compliancy Testing
@@ -25,6 +28,10 @@ import java.util.List;
  * A failed validation never stops later steps; credentials are never sent to a server whose
  * certificate failed {@code cert.trust} unless the context is explicitly insecure.
  *
+ * <p>The Central System's own CALLs (it may send them at any time after the upgrade) are answered
+ * at once, by default with {@link org.octt.tls.ocppj.ChargePointResponder}'s table, and recorded in
+ * the evidence ({@code centralSystemCalls}) of the OCPP checks.
+ *
  * <p>Options read from the context: {@value SecuredWebSocketStep#VENDOR_OPTION},
  * {@value SecuredWebSocketStep#MODEL_OPTION}, {@value SecuredWebSocketStep#CONNECTORS_OPTION}.
  */
@@ -33,8 +40,22 @@ public final class Tc086TestCase implements TestCase {
     public static final String ID = "TC_086_CSMS";
     public static final String TITLE = "TLS - server-side certificate - Valid certificate";
 
-    private final List<Step> steps = List.of(new TlsHandshakeStep(), new ServerCertificateStep(),
-            new SecuredWebSocketStep());
+    private final List<Step> steps;
+
+    /** The test case as discovery makes it: the Central System's CALLs get the default answers. */
+    public Tc086TestCase() {
+        this(SecuredWebSocketStep::defaultResponder);
+    }
+
+    /**
+     * The test case answering the Central System's CALLs with the responder {@code responder} makes
+     * for each run's context, e.g. to accept a TriggerMessage or to delegate to
+     * {@link org.octt.tls.ocppj.ChargePointResponder} for the rest. The responder runs on the event
+     * loop and must not block.
+     */
+    public Tc086TestCase(Function<TestContext, CallResponder> responder) {
+        steps = List.of(new TlsHandshakeStep(), new ServerCertificateStep(), new SecuredWebSocketStep(responder));
+    }
 
     @Override
     public String id() {

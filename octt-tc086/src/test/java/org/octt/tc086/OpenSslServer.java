@@ -89,6 +89,7 @@ final class OpenSslServer implements AutoCloseable {
     static final class Builder {
         private final Path dir;
         private IssuedCertificate main;
+        private List<java.security.cert.X509Certificate> mainSent;
         private IssuedCertificate second;
         private boolean www = true;
         private final List<String> args = new ArrayList<>();
@@ -97,9 +98,20 @@ final class OpenSslServer implements AutoCloseable {
             this.dir = dir;
         }
 
-        /** The main certificate ({@code -cert/-key}). */
+        /** The main certificate ({@code -cert/-key}), sent with its issuers but not the root. */
         Builder cert(IssuedCertificate certificate) {
             this.main = certificate;
+            this.mainSent = certificate.chainWithoutRoot();
+            return this;
+        }
+
+        /**
+         * The main certificate's key, and the chain to send instead of the usual one (e.g. the leaf
+         * alone, without its intermediate, or with the root).
+         */
+        Builder cert(IssuedCertificate certificate, List<java.security.cert.X509Certificate> sent) {
+            this.main = certificate;
+            this.mainSent = List.copyOf(sent);
             return this;
         }
 
@@ -131,9 +143,9 @@ final class OpenSslServer implements AutoCloseable {
             if (www) {
                 cmd.add("-www");
             }
-            cmd.addAll(files("cert", main, "-cert", "-key"));
+            cmd.addAll(files("cert", main, mainSent, "-cert", "-key"));
             if (second != null) {
-                cmd.addAll(files("dcert", second, "-dcert", "-dkey"));
+                cmd.addAll(files("dcert", second, second.chainWithoutRoot(), "-dcert", "-dkey"));
             }
             cmd.addAll(args);
             Path log = dir.resolve("s_server-" + port + ".log");
@@ -149,12 +161,20 @@ final class OpenSslServer implements AutoCloseable {
             return server;
         }
 
-        private List<String> files(String name, IssuedCertificate c, String certFlag, String keyFlag) throws IOException {
+        /** The leaf ({@code -cert}) and the rest of the chain to send ({@code -cert_chain}), and the key. */
+        private List<String> files(String name, IssuedCertificate c, List<java.security.cert.X509Certificate> sent,
+                String certFlag, String keyFlag) throws IOException {
             Path cert = dir.resolve(name + ".pem");
             Path key = dir.resolve(name + ".key");
-            Files.writeString(cert, Pem.certificates(c.chainWithoutRoot()));
+            Files.writeString(cert, Pem.certificates(sent.subList(0, 1)));
             Files.writeString(key, c.privateKeyPem());
-            return List.of(certFlag, cert.toString(), keyFlag, key.toString());
+            List<String> args = new ArrayList<>(List.of(certFlag, cert.toString(), keyFlag, key.toString()));
+            if (sent.size() > 1) {
+                Path chain = dir.resolve(name + "-chain.pem");
+                Files.writeString(chain, Pem.certificates(sent.subList(1, sent.size())));
+                args.addAll(List.of(certFlag + "_chain", chain.toString()));
+            }
+            return args;
         }
 
         private static void awaitListening(OpenSslServer server) throws IOException {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -258,11 +259,75 @@ class Tc086OpenSslServerTests {
 
             assertVerdicts(r, expected(CERT_TRUST, FAILED, WS_UPGRADE, SKIPPED));
             assertThat(check(r, CERT_TRUST).message())
-                    .contains("no trust anchor for O=untrusted,CN=csms.octt.test: its issuer CN=octt other root is not"
-                            + " among the 1 configured trust anchor(s) (CN=octt interop root); give the issuing CA with --ca-file")
+                    .contains("no trust anchor for O=untrusted,CN=csms.octt.test: the server sent only its leaf certificate;"
+                            + " its issuer 'CN=octt other root' was not sent and is not among the 1 configured trust anchor(s)"
+                            + " (CN=octt interop root): if 'CN=octt other root' is an intermediate CA, the Central System must"
+                            + " serve the full chain (leaf and intermediates); if it is a root CA you trust, pass it with --ca-file")
                     .contains("no trust anchor for O=untrusted-ec,CN=csms.octt.test");
             assertThat(check(r, WS_UPGRADE).message()).startsWith(NOT_ATTEMPTED);
             assertThat(s.output()).doesNotContainIgnoringCase("GET ", "Authorization");
+        }
+    }
+
+    /**
+     * The cert.trust message of a server with only an RSA leaf (so the ECDSA suites are refused), and
+     * that the untrusted server got no request.
+     */
+    static String trustFailureOfTheOnlyLeaf(OpenSslServer s) {
+        TestCaseResult r = run(s);
+        assertVerdicts(r, expected(TLS_CIPHER_SUITES, FAILED, CERT_TRUST, FAILED, WS_UPGRADE, SKIPPED));
+        assertThat(check(r, WS_UPGRADE).message()).startsWith(NOT_ATTEMPTED);
+        assertThat(s.output()).doesNotContainIgnoringCase("GET ", "Authorization");
+        return check(r, CERT_TRUST).message();
+    }
+
+    @Test
+    void tellsTheOperatorToServeTheFullChainWhenTheServerOmitsItsIntermediate() throws IOException {
+        IssuedCertificate intermediate = CertificateBuilder.create().subject("CN=octt interop intermediate")
+                .keyPair(KeyPairs.ec("secp256r1")).ca().issuer(pki.root).build();
+        IssuedCertificate leaf = CertificateBuilder.create().subject("CN=" + InteropPki.HOST + ", O=no-intermediate")
+                .dnsNames(InteropPki.HOST).issuer(intermediate).build();
+        try (OpenSslServer s = server("no-intermediate").cert(leaf, List.of(leaf.certificate())).echo().start()) {
+            assertThat(trustFailureOfTheOnlyLeaf(s)).isEqualTo("no trust anchor for O=no-intermediate,CN=csms.octt.test:"
+                    + " the server sent only its leaf certificate; its issuer 'CN=octt interop intermediate' was not sent"
+                    + " and is not among the 1 configured trust anchor(s) (CN=octt interop root): if 'CN=octt interop"
+                    + " intermediate' is an intermediate CA, the Central System must serve the full chain (leaf and"
+                    + " intermediates); if it is a root CA you trust, pass it with --ca-file (validated against 1 configured"
+                    + " Central System root certificate(s); a Charge Point must refuse this connection, A00.FR.307/309)");
+        }
+        // the control: the same leaf with its intermediate is trusted
+        try (OpenSslServer s = server("with-intermediate").cert(leaf).start()) {
+            TestCaseResult r = run(s);
+            assertThat(check(r, CERT_TRUST).verdict()).isEqualTo(PASSED);
+            assertThat(check(r, CERT_TRUST).message()).contains("anchored at CN=octt interop root");
+        }
+    }
+
+    @Test
+    void callsASelfSignedServerCertificateSelfSigned() throws IOException {
+        IssuedCertificate selfSigned = CertificateBuilder.create().subject("CN=" + InteropPki.HOST + ", O=self-signed")
+                .dnsNames(InteropPki.HOST).build();
+        try (OpenSslServer s = server("self-signed").cert(selfSigned, List.of(selfSigned.certificate())).echo().start()) {
+            assertThat(trustFailureOfTheOnlyLeaf(s)).isEqualTo("no trust anchor for O=self-signed,CN=csms.octt.test:"
+                    + " the server certificate is self-signed (O=self-signed,CN=csms.octt.test) and is not among the 1"
+                    + " configured trust anchor(s) (CN=octt interop root): it cannot be trusted unless you pass it with"
+                    + " --ca-file, and a Central System should use a CA-issued certificate (validated against 1 configured"
+                    + " Central System root certificate(s); a Charge Point must refuse this connection, A00.FR.307/309)");
+        }
+    }
+
+    @Test
+    void namesTheUntrustedRootAChainEndsAt() throws IOException {
+        IssuedCertificate otherRoot = CertificateBuilder.create().subject("CN=octt other root")
+                .keyPair(KeyPairs.ec("secp256r1")).ca().build();
+        IssuedCertificate leaf = CertificateBuilder.create().subject("CN=" + InteropPki.HOST + ", O=root-sent")
+                .dnsNames(InteropPki.HOST).issuer(otherRoot).build();
+        try (OpenSslServer s = server("root-sent").cert(leaf, leaf.chain()).echo().start()) {
+            assertThat(trustFailureOfTheOnlyLeaf(s)).isEqualTo("no trust anchor for O=root-sent,CN=csms.octt.test:"
+                    + " the chain ends at 'CN=octt other root', which is not among the 1 configured trust anchor(s)"
+                    + " (CN=octt interop root): pass that root with --ca-file if you trust it (validated against 1"
+                    + " configured Central System root certificate(s); a Charge Point must refuse this connection,"
+                    + " A00.FR.307/309)");
         }
     }
 }

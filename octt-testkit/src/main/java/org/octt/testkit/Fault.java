@@ -59,6 +59,12 @@ public enum Fault {
     BOOT_INVALID("boot-invalid", "answers BootNotification without currentTime and with a non-integer interval"),
     /** OCPP calls are received but never answered. */
     NO_ANSWER("no-answer", "never answers OCPP calls"),
+    /**
+     * On BootNotification, the Central System first sends its own CALL (GetConfiguration) and answers
+     * the BootNotification only once the Charge Point has answered that CALL, as OCPP-J allows.
+     */
+    SENDS_CALL_FIRST("sends-call-first", "sends GetConfiguration on BootNotification and answers BootNotification"
+            + " only after the Charge Point answered it"),
     /** StatusNotification is answered with a CALLERROR (InternalError). */
     STATUS_NOTIFICATION_ERROR("status-notification-error", "answers StatusNotification with a CALLERROR"),
 

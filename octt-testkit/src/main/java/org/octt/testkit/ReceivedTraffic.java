@@ -15,16 +15,19 @@ import java.util.List;
  * @param bootNotifications well-formed BootNotification.req received
  * @param statusNotificationConnectorIds the connectorId of each well-formed StatusNotification.req, in order
  * @param heartbeats Heartbeat.req received
+ * @param answersToCentralSystemCalls the Charge Point's CALLRESULT/CALLERROR frames answering the
+ *        Central System's own CALLs ({@link Fault#SENDS_CALL_FIRST}), as received, in order
  */
 public record ReceivedTraffic(int connections, List<ObservedHandshake> handshakes, List<String> tlsAlerts,
         int httpRequests, List<Boolean> authorizationHeaders, int webSocketSessions, int bootNotifications,
-        List<Integer> statusNotificationConnectorIds, int heartbeats) {
+        List<Integer> statusNotificationConnectorIds, int heartbeats, List<String> answersToCentralSystemCalls) {
 
     public ReceivedTraffic {
         handshakes = List.copyOf(handshakes);
         tlsAlerts = List.copyOf(tlsAlerts);
         authorizationHeaders = List.copyOf(authorizationHeaders);
         statusNotificationConnectorIds = List.copyOf(statusNotificationConnectorIds);
+        answersToCentralSystemCalls = List.copyOf(answersToCentralSystemCalls);
     }
 
     /** Whether any HTTP request reached the server (none does when a client stops after TLS). */

@@ -72,10 +72,11 @@ public final class CentralSystemHttpHandler
         }
         return response.sendWebsocket((in, out) -> {
             traffic.webSocketSession();
+            OcppMessageHandler.Session session = ocpp.session();
             Flux<String> answers = in.aggregateFrames().receiveFrames()
                     .ofType(TextWebSocketFrame.class)
                     .map(TextWebSocketFrame::text)
-                    .concatMap(text -> Mono.justOrEmpty(ocpp.handle(text)));
+                    .concatMapIterable(session::handle);
             return out.sendString(answers);
         }, websocketSpec);
     }

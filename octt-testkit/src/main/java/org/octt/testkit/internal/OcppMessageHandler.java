@@ -10,6 +10,7 @@ import org.octt.testkit.Fault;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ import java.util.Set;
  * OCPP-J 1.6 message handling of the reference Central System: answers BootNotification,
  * StatusNotification and Heartbeat CALLs, NotImplemented for other actions, FormationViolation or
  * ProtocolError for malformed messages, and misbehaves as its faults ask. Stateless apart from the
- * traffic counters; thread-safe.
+ * traffic counters; thread-safe. A {@link Session} keeps the state of one WebSocket.
  */
 public final class OcppMessageHandler {
 
@@ -38,6 +39,62 @@ public final class OcppMessageHandler {
         this.faults = Set.copyOf(faults);
         this.traffic = traffic;
         this.clock = clock;
+    }
+
+    /** The unique id of the CALL the Central System sends under {@link Fault#SENDS_CALL_FIRST}. */
+    public static final String CENTRAL_SYSTEM_CALL_ID = "octt-cs-1";
+
+    /** A fresh conversation for one WebSocket. */
+    public Session session() {
+        return new Session();
+    }
+
+    /**
+     * One WebSocket's conversation: {@link #handle(String)} for each frame, except that under
+     * {@link Fault#SENDS_CALL_FIRST} the first BootNotification is answered with the Central System's
+     * own CALL (GetConfiguration) and its answer held back until the Charge Point has answered that
+     * CALL. Called for one frame at a time (the frames of a WebSocket come in order).
+     */
+    public final class Session {
+        private boolean callSent;
+        private Optional<String> heldBootAnswer = Optional.empty();
+
+        private Session() {
+        }
+
+        /** The frames to send back, in order; possibly none. */
+        public List<String> handle(String text) {
+            if (!faults.contains(Fault.SENDS_CALL_FIRST)) {
+                return OcppMessageHandler.this.handle(text).stream().toList();
+            }
+            JsonNode message = parse(text);
+            if (callSent && message != null && message.isArray() && message.size() > 1
+                    && (message.get(0).asInt() == CALLRESULT || message.get(0).asInt() == CALLERROR)
+                    && CENTRAL_SYSTEM_CALL_ID.equals(message.get(1).asText())) {
+                traffic.answerToCentralSystemCall(text);
+                List<String> held = heldBootAnswer.stream().toList();
+                heldBootAnswer = Optional.empty();
+                return held;
+            }
+            Optional<String> answer = OcppMessageHandler.this.handle(text);
+            if (!callSent && message != null && message.isArray() && message.size() == 4
+                    && message.get(0).asInt() == CALL && "BootNotification".equals(message.get(2).asText())) {
+                callSent = true;
+                heldBootAnswer = answer;
+                ArrayNode call = json.createArrayNode();
+                call.add(CALL).add(CENTRAL_SYSTEM_CALL_ID).add("GetConfiguration").add(json.createObjectNode());
+                return List.of(call.toString());
+            }
+            return answer.stream().toList();
+        }
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ public final class TrafficRecorder {
     private final AtomicInteger bootNotifications = new AtomicInteger();
     private final List<Integer> statusNotificationConnectorIds = new CopyOnWriteArrayList<>();
     private final AtomicInteger heartbeats = new AtomicInteger();
+    private final List<String> answersToCentralSystemCalls = new CopyOnWriteArrayList<>();
 
     public void connection() {
         connections.incrementAndGet();
@@ -53,9 +54,13 @@ public final class TrafficRecorder {
         heartbeats.incrementAndGet();
     }
 
+    public void answerToCentralSystemCall(String frame) {
+        answersToCentralSystemCalls.add(frame);
+    }
+
     public ReceivedTraffic snapshot() {
         return new ReceivedTraffic(connections.get(), handshakes, tlsAlerts, httpRequests.get(),
                 authorizationHeaders, webSocketSessions.get(), bootNotifications.get(),
-                statusNotificationConnectorIds, heartbeats.get());
+                statusNotificationConnectorIds, heartbeats.get(), answersToCentralSystemCalls);
     }
 }

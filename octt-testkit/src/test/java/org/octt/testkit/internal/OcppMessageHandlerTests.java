@@ -91,6 +91,36 @@ class OcppMessageHandlerTests {
     }
 
     @Test
+    void sendsItsOwnCallOnBootNotificationAndAnswersBootOnlyAfterTheChargePointAnsweredIt() {
+        OcppMessageHandler.Session session = handler(Fault.SENDS_CALL_FIRST).session();
+
+        assertThat(session.handle(BOOT)).containsExactly("[2,\"octt-cs-1\",\"GetConfiguration\",{}]");
+        assertThat(session.handle("[2,\"m3\",\"Heartbeat\",{}]"))
+                .containsExactly("[3,\"m3\",{\"currentTime\":\"2025-06-01T12:00:00.123Z\"}]");
+        assertThat(session.handle("[3,\"octt-cs-1\",{\"configurationKey\":[]}]")).containsExactly(
+                "[3,\"m1\",{\"currentTime\":\"2025-06-01T12:00:00.123Z\",\"interval\":300,\"status\":\"Accepted\"}]");
+        assertThat(traffic.snapshot().answersToCentralSystemCalls())
+                .containsExactly("[3,\"octt-cs-1\",{\"configurationKey\":[]}]");
+        // one CALL per WebSocket: a second BootNotification is answered at once
+        assertThat(session.handle(BOOT)).singleElement().asString().startsWith("[3,\"m1\",");
+    }
+
+    @Test
+    void neverAnswersBootNotificationWhileItsOwnCallIsUnanswered() {
+        OcppMessageHandler.Session session = handler(Fault.SENDS_CALL_FIRST).session();
+
+        session.handle(BOOT);
+
+        assertThat(session.handle("[3,\"other\",{}]")).isEmpty();
+        assertThat(traffic.snapshot().answersToCentralSystemCalls()).isEmpty();
+    }
+
+    @Test
+    void answersEachFrameAsHandleDoesWithoutTheFault() {
+        assertThat(handler().session().handle(BOOT)).singleElement().asString().startsWith("[3,\"m1\",");
+    }
+
+    @Test
     void recordsButNeverAnswersWithNoAnswer() {
         assertThat(handler(Fault.NO_ANSWER).handle(BOOT)).isEmpty();
         assertThat(traffic.snapshot().bootNotifications()).isEqualTo(1);

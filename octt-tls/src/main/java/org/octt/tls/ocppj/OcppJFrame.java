@@ -23,12 +23,28 @@ sealed interface OcppJFrame {
     record CallError(String uniqueId, String code, String description, JsonNode details) implements OcppJFrame {
     }
 
-    /** Not a valid OCPP-J message; {@code uniqueId} is empty when none could be read. */
-    record Bad(Optional<String> uniqueId, String reason) implements OcppJFrame {
+    /**
+     * Not a valid OCPP-J message; {@code uniqueId} is empty when none could be read. {@code call} is
+     * true when the message type was CALL (2) and the unique id could be read: the receiver must
+     * then answer it with a CALLERROR.
+     */
+    record Bad(Optional<String> uniqueId, String reason, boolean call) implements OcppJFrame {
         public Bad {
             Objects.requireNonNull(uniqueId, "uniqueId");
             Objects.requireNonNull(reason, "reason");
+            if (call && uniqueId.isEmpty()) {
+                throw new IllegalArgumentException("a malformed CALL to answer needs its unique id");
+            }
         }
+
+        Bad(Optional<String> uniqueId, String reason) {
+            this(uniqueId, reason, false);
+        }
+    }
+
+    /** A malformed CALL whose unique id could be read. */
+    private static Bad badCall(Optional<String> id, String reason) {
+        return new Bad(id, reason, true);
     }
 
     /** Parses one text message; never throws for bad input. */
@@ -56,13 +72,13 @@ sealed interface OcppJFrame {
         switch (type) {
             case CALL -> {
                 if (root.size() != 4) {
-                    return new Bad(known, "a CALL has 4 elements [2, id, action, payload], this has " + root.size());
+                    return badCall(known, "a CALL has 4 elements [2, id, action, payload], this has " + root.size());
                 }
                 if (!root.get(2).isTextual()) {
-                    return new Bad(known, "the action of a CALL must be a string, was: " + root.get(2));
+                    return badCall(known, "the action of a CALL must be a string, was: " + root.get(2));
                 }
                 if (!root.get(3).isObject()) {
-                    return new Bad(known, "the payload of a CALL must be a JSON object, was: " + root.get(3));
+                    return badCall(known, "the payload of a CALL must be a JSON object, was: " + root.get(3));
                 }
                 return new Call(id, root.get(2).textValue(), root.get(3));
             }

@@ -11,16 +11,22 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * OCPP-J framing on an open {@link WebSocketSession}, from the Charge Point's side: CALLs with
  * unique ids and a timeout each, answers matched by id, malformed frames reported as data, and the
- * server's own CALLs exposed for the caller to answer (or not).
+ * server's own CALLs answered at once by a {@link CallResponder} ({@link ChargePointResponder#defaults()}
+ * unless another is given), as OCPP-J requires: a Central System may send CALLs at any time after the
+ * upgrade, even before it answers BootNotification, and may wait for their answers. A malformed CALL
+ * whose unique id can be read is answered with CALLERROR {@code FormationViolation}. Every answer is
+ * kept as an {@link AnsweredCall} for reports.
  *
  * <p>Thread-safe. Outcomes are emitted on the connection's event loop or on the timer scheduler;
  * subscribers must not block.
@@ -35,14 +41,17 @@ public final class OcppJSession {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Sinks.Many<IncomingCall> incomingCalls = Sinks.many().replay().limit(HISTORY);
     private final Sinks.Many<UnexpectedFrame> unexpected = Sinks.many().replay().limit(HISTORY);
+    private final CallResponder responder;
+    private final List<AnsweredCall> answered = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
 
     private record Pending(String action, long startNanos, Sinks.One<CallOutcome> sink) {
     }
 
-    private OcppJSession(WebSocketSession webSocket, ObjectMapper mapper) {
+    private OcppJSession(WebSocketSession webSocket, ObjectMapper mapper, CallResponder responder) {
         this.webSocket = webSocket;
         this.mapper = mapper;
+        this.responder = responder;
     }
 
     /**
@@ -50,13 +59,26 @@ public final class OcppJSession {
      * messages (only one subscriber is allowed).
      */
     public static OcppJSession over(WebSocketSession webSocket) {
-        return over(webSocket, new ObjectMapper());
+        return over(webSocket, new ObjectMapper(), ChargePointResponder.defaults());
+    }
+
+    /** {@link #over(WebSocketSession)} answering the server's CALLs with {@code responder}. */
+    public static OcppJSession over(WebSocketSession webSocket, CallResponder responder) {
+        return over(webSocket, new ObjectMapper(), responder);
     }
 
     /** {@link #over(WebSocketSession)} with a caller's Jackson mapper. */
     public static OcppJSession over(WebSocketSession webSocket, ObjectMapper mapper) {
+        return over(webSocket, mapper, ChargePointResponder.defaults());
+    }
+
+    /**
+     * {@link #over(WebSocketSession)} with a caller's Jackson mapper, answering the server's CALLs
+     * with {@code responder} (called on the event loop: it must not block).
+     */
+    public static OcppJSession over(WebSocketSession webSocket, ObjectMapper mapper, CallResponder responder) {
         OcppJSession s = new OcppJSession(Objects.requireNonNull(webSocket, "webSocket"),
-                Objects.requireNonNull(mapper, "mapper"));
+                Objects.requireNonNull(mapper, "mapper"), Objects.requireNonNull(responder, "responder"));
         webSocket.inbound().subscribe(s::onMessage);
         webSocket.closeStatus().subscribe(s::onClosed);
         return s;
@@ -105,7 +127,10 @@ public final class OcppJSession {
         });
     }
 
-    /** The server's CALLs, in order; the last {@value #HISTORY} are replayed to a late subscriber. */
+    /**
+     * The server's CALLs, in order, each already answered by the responder; the last {@value #HISTORY}
+     * are replayed to a late subscriber.
+     */
     public Flux<IncomingCall> incomingCalls() {
         return incomingCalls.asFlux();
     }
@@ -115,7 +140,18 @@ public final class OcppJSession {
         return unexpected.asFlux();
     }
 
-    /** Answers a server CALL with CALLRESULT {@code [3, id, payload]}. */
+    /**
+     * The server's CALLs (well-formed or not) and the answers sent, in order; at most the first
+     * {@value #HISTORY}.
+     */
+    public List<AnsweredCall> answeredCalls() {
+        return List.copyOf(answered);
+    }
+
+    /**
+     * Sends CALLRESULT {@code [3, id, payload]}. The responder already answered every server CALL;
+     * this is for a caller that means to send another frame on purpose.
+     */
     public Mono<Void> sendCallResult(String uniqueId, JsonNode payload) {
         Objects.requireNonNull(uniqueId, "uniqueId");
         Objects.requireNonNull(payload, "payload");
@@ -124,7 +160,7 @@ public final class OcppJSession {
         return Mono.defer(() -> webSocket.send(write(frame)));
     }
 
-    /** Answers a server CALL with CALLERROR {@code [4, id, code, description, details]}. */
+    /** Sends CALLERROR {@code [4, id, code, description, details]}; see {@link #sendCallResult}. */
     public Mono<Void> sendCallError(String uniqueId, String code, String description, JsonNode details) {
         Objects.requireNonNull(uniqueId, "uniqueId");
         Objects.requireNonNull(code, "code");
@@ -172,7 +208,9 @@ public final class OcppJSession {
         String raw = message.content();
         OcppJFrame frame = OcppJFrame.parse(mapper, raw);
         if (frame instanceof OcppJFrame.Call c) {
-            emit(incomingCalls, new IncomingCall(c.uniqueId(), c.action(), c.payload()));
+            IncomingCall call = new IncomingCall(c.uniqueId(), c.action(), c.payload());
+            answer(raw, Optional.of(call), c.uniqueId(), respond(call));
+            emit(incomingCalls, call);
         } else if (frame instanceof OcppJFrame.CallResult r) {
             Pending p = pending.get(r.uniqueId());
             if (p == null) {
@@ -191,8 +229,33 @@ public final class OcppJSession {
                         e.details(), since(p)));
             }
         } else if (frame instanceof OcppJFrame.Bad b) {
+            if (b.call()) {
+                answer(raw, Optional.empty(), b.uniqueId().orElseThrow(),
+                        CallAnswer.error("FormationViolation", b.reason()));
+            }
             onBad(raw, b);
         }
+    }
+
+    /** The responder's answer; InternalError when it fails (it must not, but a report must say so). */
+    private CallAnswer respond(IncomingCall call) {
+        try {
+            CallAnswer a = responder.answer(call);
+            return a != null ? a : CallAnswer.error("InternalError", "the Charge Point has no answer to " + call.action());
+        } catch (RuntimeException e) {
+            return CallAnswer.error("InternalError", "the Charge Point failed to answer " + call.action() + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Sends the answer without waiting (this runs on the event loop) and records it. */
+    private void answer(String raw, Optional<IncomingCall> call, String uniqueId, CallAnswer answer) {
+        String text = write(answer.frame(uniqueId));
+        if (answered.size() < HISTORY) {
+            answered.add(new AnsweredCall(raw, call, answer, text));
+        }
+        // the send only queues the frame; a closed WebSocket leaves nothing to answer to
+        webSocket.send(text).subscribe(null, e -> { });
     }
 
     private void onBad(String raw, OcppJFrame.Bad bad) {

@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.TrustManager;
@@ -221,10 +222,7 @@ public final class TrustValidator {
                     ? ValidationResult.Reason.EXPIRED : ValidationResult.Reason.NOT_YET_VALID, who + ": " + jdk);
         }
         if (reason == PKIXReason.NO_TRUST_ANCHOR) {
-            X509Certificate top = path.get(path.size() - 1);
-            return new ValidationResult.Invalid(ValidationResult.Reason.UNKNOWN_ISSUER, "no trust anchor for "
-                    + subject(top) + ": its issuer " + issuer(top) + " is not " + anchorsText()
-                    + "; give the issuing CA with --ca-file");
+            return noTrustAnchor(path);
         }
         if (reason == BasicReason.INVALID_SIGNATURE || hasCause(e, SignatureException.class)) {
             String issuerText = cert != null ? " with the key of its issuer " + issuer(cert) : "";
@@ -241,6 +239,46 @@ public final class TrustValidator {
         }
         return new ValidationResult.Invalid(ValidationResult.Reason.OTHER,
                 "certification path validation failed at " + who + ": " + jdk);
+    }
+
+    /**
+     * Why the path reached no anchor, as facts and a sentence: the self-signed server certificate,
+     * the chain ending at an untrusted root, or the issuer the server did not send.
+     */
+    private ValidationResult.Invalid noTrustAnchor(List<X509Certificate> path) {
+        X509Certificate top = path.get(path.size() - 1);
+        String last = subject(top);
+        String issuer = issuer(top);
+        ValidationResult.MissingTrustCause cause;
+        String text;
+        if (selfSigned(top) && path.size() == 1) {
+            cause = ValidationResult.MissingTrustCause.SELF_SIGNED;
+            text = "the server certificate is self-signed (" + last + ") and is not " + anchorsText();
+        } else if (selfSigned(top)) {
+            cause = ValidationResult.MissingTrustCause.UNTRUSTED_ROOT;
+            text = "the chain ends at '" + last + "', which is not " + anchorsText();
+        } else {
+            cause = ValidationResult.MissingTrustCause.ISSUER_NOT_SENT;
+            text = (path.size() == 1 ? "the server sent only its leaf certificate; its issuer '"
+                    : "the chain the server sent ends at '" + last + "', whose issuer '")
+                    + issuer + "' was not sent and is not " + anchorsText();
+        }
+        return new ValidationResult.Invalid(ValidationResult.Reason.UNKNOWN_ISSUER,
+                "no trust anchor for " + subject(path.get(0)) + ": " + text,
+                Optional.of(new ValidationResult.MissingTrust(cause, path.size(), last, issuer)));
+    }
+
+    /** Subject equals issuer and the signature verifies with the certificate's own key. */
+    private static boolean selfSigned(X509Certificate c) {
+        if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            c.verify(c.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     private String anchorsText() {

@@ -1,6 +1,7 @@
 package org.octt.tls.trust;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of validating a certification path: data, never thrown.
@@ -50,15 +51,65 @@ public sealed interface ValidationResult permits ValidationResult.Valid, Validat
     }
 
     /**
+     * Why no trust anchor was reached ({@link Reason#UNKNOWN_ISSUER}), as a cause a caller can turn
+     * into advice: who must fix what.
+     */
+    enum MissingTrustCause {
+        /**
+         * The server certificate is self-signed (subject equals issuer, and it verifies with its own
+         * key) and is not a trust anchor.
+         */
+        SELF_SIGNED,
+        /**
+         * The last certificate the server sent is not self-signed, and its issuer was neither sent
+         * nor is a trust anchor: the server omitted an intermediate certificate, or the issuer is a
+         * root that is not trusted (the chain cannot tell which).
+         */
+        ISSUER_NOT_SENT,
+        /** The chain the server sent ends at a self-signed root that is not a trust anchor. */
+        UNTRUSTED_ROOT
+    }
+
+    /**
+     * The facts behind {@link Reason#UNKNOWN_ISSUER}.
+     *
+     * @param cause        the cause
+     * @param sent         how many certificates the server sent (after trailing trust anchors were
+     *                     left out)
+     * @param lastSent     the subject (RFC 2253) of the last certificate sent: the leaf when only it
+     *                     was sent, else the top of the chain
+     * @param issuer       the issuer (RFC 2253) of the last certificate sent; equals {@code lastSent}
+     *                     when it is self-signed
+     */
+    record MissingTrust(MissingTrustCause cause, int sent, String lastSent, String issuer) {
+        public MissingTrust {
+            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(lastSent, "lastSent");
+            Objects.requireNonNull(issuer, "issuer");
+            if (sent < 1) {
+                throw new IllegalArgumentException("at least one certificate was sent, was: " + sent);
+            }
+        }
+    }
+
+    /**
      * The path does not validate.
      *
-     * @param reason  the kind of failure
-     * @param message names the failing certificate (subject) and the dates, issuer or check involved
+     * @param reason       the kind of failure
+     * @param message      names the failing certificate (subject) and the dates, issuer or check
+     *                     involved; names no option of any front end
+     * @param missingTrust for {@link Reason#UNKNOWN_ISSUER}, why no anchor was reached; else empty
      */
-    record Invalid(Reason reason, String message) implements ValidationResult {
+    record Invalid(Reason reason, String message, Optional<MissingTrust> missingTrust) implements ValidationResult {
         public Invalid {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(missingTrust, "missingTrust");
+        }
+
+        /** An invalid path without {@link MissingTrust} facts. */
+        public Invalid(Reason reason, String message) {
+            this(reason, message, Optional.empty());
         }
     }
 }

@@ -146,26 +146,93 @@ class OcppJSessionTests {
         assertThat(seen).isEqualTo(ids);
     }
 
+    /** Waits (bounded) until the server's event loop has recorded {@code text}. */
+    private void awaitReceived(String text) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!server.received.contains(text) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        }
+        assertThat(server.received).contains(text);
+    }
+
+    /** Makes the server send each of {@code frames} as it is, then answer the Echo CALL. */
+    private CallOutcome serverSends(OcppJSession on, String... frames) {
+        ObjectNode payload = MAPPER.createObjectNode();
+        var send = payload.putArray("send");
+        for (String f : frames) {
+            send.add(f);
+        }
+        return on.call("Echo", payload, CALL_TIMEOUT).block(WAIT);
+    }
+
     @Test
-    void exposesServerCallsAndSendsTheCallersReply() throws Exception {
+    void answersTheServersCallAtOnceWithTheDefaultAnswerAndRecordsTheExchange() {
         CallOutcome outcome = session.call("CallMeBack", MAPPER.createObjectNode(), CALL_TIMEOUT).block(WAIT);
         assertThat(outcome).isInstanceOf(CallOutcome.Result.class);
 
+        awaitReceived("[3,\"srv-1\",{\"configurationKey\":[]}]");
+        assertThat(session.answeredCalls()).singleElement().satisfies(a -> {
+            assertThat(a.received()).isEqualTo("[2,\"srv-1\",\"GetConfiguration\",{\"key\":[]}]");
+            assertThat(a.answered()).isEqualTo("[3,\"srv-1\",{\"configurationKey\":[]}]");
+            assertThat(a.action()).isEqualTo("GetConfiguration");
+            assertThat(a.summary()).isEqualTo("GetConfiguration answered with CALLRESULT {\"configurationKey\":[]}");
+        });
         IncomingCall call = session.incomingCalls().blockFirst(WAIT);
         assertThat(call).isNotNull();
         assertThat(call.uniqueId()).isEqualTo("srv-1");
-        assertThat(call.action()).isEqualTo("GetConfiguration");
+    }
+
+    @Test
+    void answersWithTheRespondersAnswerInsteadOfTheDefault() {
+        session.close(Duration.ofSeconds(2)).block(WAIT);
+        WebSocketOutcome outcome = SecureWebSocketClient.create()
+                .withServerCertificatePolicy(ServerCertificatePolicy.trustAnchors(List.of(pki.serverRoot.certificate())))
+                .connect(WebSocketRequest.to(URI.create("wss://localhost:" + server.port() + "/ocpp"), "CP001"))
+                .block(WAIT);
+        CallResponder defaults = ChargePointResponder.defaults();
+        session = OcppJSession.over(((WebSocketOutcome.Connected) outcome).session(),
+                call -> call.action().equals("Reset") ? CallAnswer.status("Accepted") : defaults.answer(call));
+
+        serverSends(session, "[2,\"r-1\",\"Reset\",{\"type\":\"Soft\"}]", "[2,\"r-2\",\"UnlockConnector\",{\"connectorId\":1}]");
+
+        awaitReceived("[3,\"r-1\",{\"status\":\"Accepted\"}]");
+        awaitReceived("[3,\"r-2\",{\"status\":\"NotSupported\"}]");
+    }
+
+    @Test
+    void answersUnknownActionWithNotImplementedAndKnownUnsupportedOneWithNotSupported() {
+        serverSends(session, "[2,\"u-1\",\"FlyToTheMoon\",{}]", "[2,\"u-2\",\"GetDiagnostics\",{\"location\":\"ftp://x\"}]");
+
+        awaitReceived("[4,\"u-1\",\"NotImplemented\",\"unknown action FlyToTheMoon\",{}]");
+        awaitReceived("[4,\"u-2\",\"NotSupported\",\"GetDiagnostics is not supported by this Charge Point\",{}]");
+    }
+
+    @Test
+    void answersMalformedCallWithFormationViolationAndReportsItAsUnexpected() {
+        serverSends(session, "[2,\"bad-1\",\"Reset\",[]]", "[2,\"bad-2\",7,{}]");
+
+        awaitReceived("[4,\"bad-1\",\"FormationViolation\",\"the payload of a CALL must be a JSON object, was: []\",{}]");
+        awaitReceived("[4,\"bad-2\",\"FormationViolation\",\"the action of a CALL must be a string, was: 7\",{}]");
+        assertThat(session.answeredCalls()).extracting(AnsweredCall::summary).containsExactly(
+                "malformed CALL answered with CALLERROR FormationViolation",
+                "malformed CALL answered with CALLERROR FormationViolation");
+        assertThat(session.answeredCalls()).allSatisfy(a -> assertThat(a.call()).isEmpty());
+        StepVerifier.create(session.unexpectedFrames().take(2).map(UnexpectedFrame::raw))
+                .expectNext("[2,\"bad-1\",\"Reset\",[]]", "[2,\"bad-2\",7,{}]")
+                .expectComplete()
+                .verify(WAIT);
+    }
+
+    @Test
+    void sendsAFurtherFrameOnlyWhenTheCallerAsksForIt() {
+        session.call("CallMeBack", MAPPER.createObjectNode(), CALL_TIMEOUT).block(WAIT);
         ObjectNode reply = MAPPER.createObjectNode();
         reply.putArray("configurationKey").addObject();
-        session.sendCallResult(call.uniqueId(), reply).block(WAIT);
-        // sent is not yet received: wait (bounded) until the server's event loop has recorded it
-        String expected = "[3,\"srv-1\",{\"configurationKey\":[{}]}]";
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!server.received.contains(expected) && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
-        }
-        session.close(Duration.ofSeconds(2)).block(WAIT);
-        assertThat(server.received).last().isEqualTo("[3,\"srv-1\",{\"configurationKey\":[{}]}]");
+        session.sendCallResult("srv-1", reply).block(WAIT);
+
+        awaitReceived("[3,\"srv-1\",{\"configurationKey\":[{}]}]");
+        assertThat(server.received).containsSubsequence("[3,\"srv-1\",{\"configurationKey\":[]}]",
+                "[3,\"srv-1\",{\"configurationKey\":[{}]}]");
     }
 
     @Test

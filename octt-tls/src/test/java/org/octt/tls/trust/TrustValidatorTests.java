@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,15 +148,68 @@ class TrustValidatorTests {
     }
 
     @Test
-    void reportsUnknownIssuerNamingIt() {
+    void reportsAnIssuerNeitherSentNorTrustedNamingItWithoutAdvisingAnyOption() {
         IssuedCertificate stranger = CertificateBuilder.create().subject("CN=stranger.example.com")
                 .keyPair(KeyPairs.ec("secp256r1")).issuer(OTHER_ROOT).build();
 
         ValidationResult result = validator.validate(stranger.chainWithoutRoot(), NOW);
 
         assertThat(result).isEqualTo(new ValidationResult.Invalid(ValidationResult.Reason.UNKNOWN_ISSUER,
-                "no trust anchor for CN=stranger.example.com: its issuer CN=other root is not among the 1 configured"
-                        + " trust anchor(s) (CN=octt root); give the issuing CA with --ca-file"));
+                "no trust anchor for CN=stranger.example.com: the server sent only its leaf certificate; its issuer"
+                        + " 'CN=other root' was not sent and is not among the 1 configured trust anchor(s) (CN=octt root)",
+                Optional.of(new ValidationResult.MissingTrust(ValidationResult.MissingTrustCause.ISSUER_NOT_SENT, 1,
+                        "CN=stranger.example.com", "CN=other root"))));
+    }
+
+    @Test
+    void reportsTheIntermediateTheServerDidNotSend() {
+        ValidationResult result = validator.validate(List.of(LEAF.certificate()), NOW);
+
+        assertThat(result).isEqualTo(new ValidationResult.Invalid(ValidationResult.Reason.UNKNOWN_ISSUER,
+                "no trust anchor for CN=csms.example.com: the server sent only its leaf certificate; its issuer"
+                        + " 'CN=octt intermediate' was not sent and is not among the 1 configured trust anchor(s) (CN=octt root)",
+                Optional.of(new ValidationResult.MissingTrust(ValidationResult.MissingTrustCause.ISSUER_NOT_SENT, 1,
+                        "CN=csms.example.com", "CN=octt intermediate"))));
+    }
+
+    @Test
+    void reportsASelfSignedServerCertificateAsSelfSigned() {
+        IssuedCertificate selfSigned = CertificateBuilder.create().subject("CN=self.example.com")
+                .keyPair(KeyPairs.ec("secp256r1")).build();
+
+        ValidationResult result = validator.validate(List.of(selfSigned.certificate()), NOW);
+
+        assertThat(result).isEqualTo(new ValidationResult.Invalid(ValidationResult.Reason.UNKNOWN_ISSUER,
+                "no trust anchor for CN=self.example.com: the server certificate is self-signed (CN=self.example.com)"
+                        + " and is not among the 1 configured trust anchor(s) (CN=octt root)",
+                Optional.of(new ValidationResult.MissingTrust(ValidationResult.MissingTrustCause.SELF_SIGNED, 1,
+                        "CN=self.example.com", "CN=self.example.com"))));
+    }
+
+    @Test
+    void reportsAChainEndingAtAnUntrustedRootItSent() {
+        IssuedCertificate stranger = CertificateBuilder.create().subject("CN=stranger.example.com")
+                .keyPair(KeyPairs.ec("secp256r1")).issuer(OTHER_ROOT).build();
+
+        ValidationResult result = validator.validate(stranger.chain(), NOW);
+
+        assertThat(result).isEqualTo(new ValidationResult.Invalid(ValidationResult.Reason.UNKNOWN_ISSUER,
+                "no trust anchor for CN=stranger.example.com: the chain ends at 'CN=other root', which is not among"
+                        + " the 1 configured trust anchor(s) (CN=octt root)",
+                Optional.of(new ValidationResult.MissingTrust(ValidationResult.MissingTrustCause.UNTRUSTED_ROOT, 2,
+                        "CN=other root", "CN=other root"))));
+    }
+
+    @Test
+    void aSelfIssuedCertificateThatDoesNotVerifyWithItsOwnKeyIsNotSelfSigned() {
+        // same name as the root, signed by another key: it only looks self-signed
+        IssuedCertificate impostor = CertificateBuilder.create().subject("CN=other root")
+                .keyPair(KeyPairs.ec("secp256r1")).issuer(OTHER_ROOT).build();
+
+        ValidationResult result = validator.validate(List.of(impostor.certificate()), NOW);
+
+        assertThat(result).isInstanceOfSatisfying(ValidationResult.Invalid.class, i -> assertThat(i.missingTrust())
+                .hasValueSatisfying(m -> assertThat(m.cause()).isEqualTo(ValidationResult.MissingTrustCause.ISSUER_NOT_SENT)));
     }
 
     @Test
@@ -226,8 +280,9 @@ class TrustValidatorTests {
         assertThat(jdk.anchors()).hasSizeGreaterThan(10);
         assertThat(jdk.validate(LEAF.chainWithoutRoot(), NOW)).isInstanceOfSatisfying(ValidationResult.Invalid.class, i -> {
             assertThat(i.reason()).isEqualTo(ValidationResult.Reason.UNKNOWN_ISSUER);
-            assertThat(i.message()).isEqualTo("no trust anchor for CN=octt intermediate: its issuer CN=octt root is not"
-                    + " in the JDK's default trust store; give the issuing CA with --ca-file");
+            assertThat(i.message()).isEqualTo("no trust anchor for CN=csms.example.com: the chain the server sent ends at"
+                    + " 'CN=octt intermediate', whose issuer 'CN=octt root' was not sent and is not in the JDK's default"
+                    + " trust store");
         });
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
  * A scripted OCPP-J Central System for the tests. By the CALL's action: BootNotification and
  * StatusNotification get a CALLRESULT; Unknown gets CALLERROR NotImplemented; Garbage gets text that
  * is not JSON; Silent gets nothing; WrongId gets a CALLRESULT for another id; CallMeBack makes the
- * server send its own CALL (GetConfiguration, id "srv-1"). Every received text is recorded.
+ * server send its own CALL (GetConfiguration, id "srv-1"); Echo makes it send each string of the
+ * payload's {@code send} array as it is, then the CALLRESULT. Every received text is recorded.
  */
 public final class OcppCentralSystemScript {
 
@@ -52,6 +53,12 @@ public final class OcppCentralSystemScript {
                 case "Garbage" -> List.of("this is not json");
                 case "WrongId" -> List.of("[3,\"not-" + id + "\",{}]");
                 case "CallMeBack" -> List.of("[2,\"srv-1\",\"GetConfiguration\",{\"key\":[]}]", "[3,\"" + id + "\",{}]");
+                case "Echo" -> {
+                    List<String> out = new java.util.ArrayList<>();
+                    frame.get(3).get("send").forEach(t -> out.add(t.textValue()));
+                    out.add("[3,\"" + id + "\",{}]");
+                    yield out;
+                }
                 default -> List.of();
             };
         } catch (Exception e) {
