@@ -418,7 +418,7 @@ class Tc086ReferenceCentralSystemTests {
     void answersTheCentralSystemsCallWithTheTestCasesOwnResponder() {
         try (RunningCentralSystem cs = start(Fault.SENDS_CALL_FIRST)) {
             var testCase = new Tc086TestCase(context -> call -> call.action().equals("GetConfiguration")
-                    ? org.octt.tls.ocppj.CallAnswer.error("InternalError", "configuration unavailable")
+                    ? org.octt.ocpp.j.CallAnswer.error("InternalError", "configuration unavailable")
                     : SecuredWebSocketStep.defaultResponder(context).answer(call));
             TestCaseResult r = org.octt.core.Octt.builder().testCase(testCase).target(Tc086Runs.profile2(cs).build())
                     .build().result().block(java.time.Duration.ofSeconds(60)).testCases().get(0);
