@@ -159,8 +159,7 @@ public final class ChargePointSession {
         List<SchemaViolation> invalid = schemas.validateRequest(action, payload);
         if (!invalid.isEmpty()) {
             throw new IllegalArgumentException("octt would send an invalid " + action + ".req: "
-                    + invalid.stream().map(SchemaViolation::toString).collect(Collectors.joining("; "))
-                    + "; to send it on purpose, use sendFrame");
+                    + invalid.stream().map(SchemaViolation::toString).collect(Collectors.joining("; ")));
         }
         return ocpp.call(action, payload, timeout).map(outcome -> outcome instanceof CallOutcome.Result r
                 ? r.withViolations(schemas.validateResponse(action, r.payload())) : outcome);

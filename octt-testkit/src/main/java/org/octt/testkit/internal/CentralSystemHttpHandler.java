@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import org.octt.core.spi.OcppVersion;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,7 +30,7 @@ public final class CentralSystemHttpHandler
         implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
     /** The WebSocket subprotocol of OCPP 1.6J. */
-    public static final String SUBPROTOCOL = "ocpp1.6";
+    public static final String SUBPROTOCOL = OcppVersion.OCPP_16J.subprotocol();
     /** The Basic auth realm of the 401 answers. */
     public static final String REALM = "octt";
 
