@@ -11,18 +11,25 @@ import java.util.regex.Pattern;
  * Text from an input file, and what of it a message may show: only a short token that is plainly a
  * key or column name. Anything else in a file could be a password given to the wrong option, so a
  * message names the file, the line and what was expected instead.
+ *
+ * <p>"Plainly a name" is the shape of every option, column and key octt knows: words of letters
+ * (each lowercase, capitalised or uppercase) joined by hyphens, at most 40 characters
+ * ({@code frobnicate}, {@code client-cert}, {@code Client-Key}). A generated password (case mixed
+ * within a word, digits, symbols) does not have that shape, though a token of the looser
+ * {@code [A-Za-z0-9._-]} kind often would.
  */
 final class InputText {
 
-    /** What a message may quote from a file: a short key-like token. */
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+    /** What a message may quote from a file: a short key-like name. */
+    private static final Pattern NAME = Pattern.compile("([a-z]+|[A-Z][a-z]*|[A-Z]+)(-([a-z]+|[A-Z][a-z]*|[A-Z]+))*");
+    private static final int MAX_NAME = 40;
 
     private InputText() {
     }
 
     /** Whether {@code text} may be quoted in a message. */
     static boolean isToken(String text) {
-        return text != null && TOKEN.matcher(text).matches();
+        return text != null && text.length() <= MAX_NAME && NAME.matcher(text).matches();
     }
 
     /**

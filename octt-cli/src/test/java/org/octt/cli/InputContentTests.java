@@ -75,6 +75,18 @@ class InputContentTests {
     }
 
     @Test
+    void doesNotQuoteAGeneratedPasswordThatLooksLikeAToken() throws IOException {
+        Path generated = write("pwgen.password", "ieGh3aeBoo7ahshai5Ai\n"); // as pwgen 20 writes one
+        Cli.Result csv = run("--targets", generated.toString());
+        assertThat(csv.errLines()).singleElement().asString()
+                .startsWith("octt run: " + generated + " line 1: unknown column (not shown: not a plain name)");
+        Cli.Result config = run("--config", generated.toString());
+        assertThat(config.errLines()).singleElement().asString()
+                .startsWith("octt run: unknown key (not shown: not a plain name) in --config file " + generated + " line 1");
+        assertThat(csv.err() + config.err()).doesNotContain("ieGh3aeBoo7ahshai5Ai");
+    }
+
+    @Test
     void namesTheLineOfAnUnknownKeyThatIsAPlainName() throws IOException {
         Path config = write("plain.properties", "# options\nurl=" + URL + "\n\nfrobnicate = yes\n");
         Cli.Result result = run("--config", config.toString());

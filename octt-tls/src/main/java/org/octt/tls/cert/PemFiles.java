@@ -63,7 +63,7 @@ public final class PemFiles {
     public static final int MAX_BYTES = 1024 * 1024;
 
     /** A PEM block type that a message may name ({@code OPENSSH PRIVATE KEY}); anything else is not shown. */
-    private static final Pattern PEM_TYPE = Pattern.compile("[A-Za-z0-9 ._-]{1,40}");
+    private static final Pattern PEM_TYPE = Pattern.compile("[A-Z][A-Z0-9 ]{0,39}");
 
     private PemFiles() {
     }
