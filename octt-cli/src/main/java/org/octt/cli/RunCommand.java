@@ -15,7 +15,6 @@ import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Timeouts;
 import org.octt.core.text.Printable;
-import org.octt.tls.cert.PemFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -170,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<X509Certificate> trustAnchors = new ArrayList<>();
         for (Path ca : caFiles) {
-            trustAnchors.addAll(PemFiles.readCertificates(TargetContexts.readableFile("--ca-file", ca)));
+            trustAnchors.addAll(TargetContexts.certificates("--ca-file", ca));
         }
         List<ReportOutputs.Output> outputs = outputs();
         ReportOutputs.check(outputs, List.of()); // a folder, a FIFO, two reports on one file: before reading more
@@ -222,6 +221,7 @@ final class RunCommand implements Callable<Integer> {
 
         try (TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment))) {
             RunPlan plan = new RunPlan(testCases(catalog), targets, parallel);
+            contexts.warnings().forEach(spec.commandLine().getErr()::println); // after every check: an error stays one line
             return runAndReport(plan, registry);
         }
     }
