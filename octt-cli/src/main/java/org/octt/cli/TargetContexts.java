@@ -80,8 +80,12 @@ final class TargetContexts {
             throw new UsageException(spec.name("url") + " has no ChargePointId as its last path segment"
                     + " (wss://host[:port]/path/<ChargePointId>), was: " + url);
         }
+        if (target.chargePointId().get().contains(":")) {
+            throw new UsageException(spec.name("url") + " has a ChargePointId with ':', which cannot be a Basic auth"
+                    + " user-id (RFC 7617), was: " + url);
+        }
         if (spec.resolve().isPresent()) {
-            ResolveOverride override = ResolveOverride.parse(spec.resolve().get());
+            ResolveOverride override = ResolveOverride.parse(spec.name("resolve"), spec.resolve().get());
             if (!override.appliesTo(target.host(), target.port())) {
                 String urlHost = target.host().contains(":") ? "[" + target.host() + "]" : target.host();
                 throw new UsageException(spec.name("resolve") + " is for " + override.host() + ":" + override.port()
