@@ -1,5 +1,7 @@
 package org.octt.cli;
 
+import org.octt.core.spi.Target;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +91,7 @@ final class TargetsFile {
         for (String f : fields) {
             String column = f.toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(column)) {
-                throw new UsageException(origin + ": unknown column '" + f + "' (the first line names the columns: "
+                throw new UsageException(origin + ": unknown column '" + Target.redact(f) + "' (the first line names the columns: "
                         + String.join(", ", COLUMNS) + ")");
             }
             if (header.contains(column)) {
@@ -98,7 +100,7 @@ final class TargetsFile {
             header.add(column);
         }
         if (!header.contains("url")) {
-            throw new UsageException(origin + ": the header has no 'url' column, was: " + String.join(",", fields));
+            throw new UsageException(origin + ": the header has no 'url' column, was: " + Target.redact(String.join(",", fields)));
         }
         return header;
     }

@@ -91,6 +91,17 @@ class UrlValidationTests {
     }
 
     @Test
+    void neverEchoesCredentialsOfAUrlTakenForTheHeaderOfACsvTargetsFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("fleet.csv"), "wss://CP001:" + SECRET + "@a.example.com/ocpp/CP001\n");
+        FakeRunService service = FakeRunService.passing();
+        Cli.Result result = run(service, "run", ID, "--targets", file.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).singleElement().asString()
+                .startsWith("octt run: " + file + " line 1: unknown column 'wss://***@a.example.com/ocpp/CP001'");
+        assertThat(result.err()).doesNotContain(SECRET);
+    }
+
+    @Test
     void neverEchoesCredentialsOfAUrlGivenWithTargets() throws IOException {
         Path file = Files.writeString(dir.resolve("fleet.csv"), "url\nwss://a.example.com/ocpp/CP001\n");
         FakeRunService service = FakeRunService.passing();
