@@ -91,8 +91,8 @@ final class TargetsFile {
         for (String f : fields) {
             String column = f.toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(column)) {
-                throw new UsageException(origin + ": unknown column '" + Target.redact(f) + "' (the first line names the columns: "
-                        + String.join(", ", COLUMNS) + ")");
+                throw new UsageException(origin + ": unknown column '" + Target.redact(f)
+                        + "' (the first line names the columns: " + String.join(", ", COLUMNS) + ")");
             }
             if (header.contains(column)) {
                 throw new UsageException(origin + ": column '" + f + "' appears twice");
@@ -100,7 +100,8 @@ final class TargetsFile {
             header.add(column);
         }
         if (!header.contains("url")) {
-            throw new UsageException(origin + ": the header has no 'url' column, was: " + Target.redact(String.join(",", fields)));
+            throw new UsageException(origin + ": the header has no 'url' column, was: "
+                    + Target.redact(String.join(",", fields)));
         }
         return header;
     }
