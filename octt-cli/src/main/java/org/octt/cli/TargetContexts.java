@@ -93,8 +93,12 @@ final class TargetContexts {
             throw new UsageException(spec.name("url") + " has no ChargePointId as its last path segment"
                     + " (wss://host[:port]/path/<ChargePointId>), was: " + url);
         }
+        if (target.chargePointId().get().contains(":")) {
+            throw new UsageException(spec.name("url") + " has a ChargePointId with ':', which cannot be a Basic auth"
+                    + " user-id (RFC 7617), was: " + url);
+        }
         if (spec.resolve().isPresent()) {
-            ResolveOverride override = ResolveOverride.parse(spec.resolve().get());
+            ResolveOverride override = ResolveOverride.parse(spec.name("resolve"), spec.resolve().get());
             if (!override.appliesTo(target.host(), target.port())) {
                 throw new UsageException(spec.name("resolve") + " is for " + Addresses.hostPort(override.host(), override.port())
                         + " but " + spec.name("url") + " is for " + Addresses.hostPort(target.host(), target.port())

@@ -1,5 +1,6 @@
 package org.octt.cli;
 
+import org.octt.core.spi.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
