@@ -121,9 +121,9 @@ final class TargetsFile {
         }
         if (v.containsKey("resolve")) {
             try {
-                ResolveOverride.parse(v.get("resolve"));
+                ResolveOverride.parse("resolve", v.get("resolve"));
             } catch (UsageException e) {
-                throw new UsageException(origin + ": " + e.getMessage().replaceFirst("^--resolve", "resolve"), e);
+                throw new UsageException(origin + ": " + e.getMessage(), e);
             }
         }
         Optional<String> passwordEnv = Optional.ofNullable(v.get("basic-auth-password-env"));
