@@ -14,7 +14,6 @@ import org.octt.core.spi.Target;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Timeouts;
-import org.octt.tls.cert.PemFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -169,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<X509Certificate> trustAnchors = new ArrayList<>();
         for (Path ca : caFiles) {
-            trustAnchors.addAll(PemFiles.readCertificates(TargetContexts.readableFile("--ca-file", ca)));
+            trustAnchors.addAll(new TargetContexts(environment).certificates("--ca-file", ca));
         }
         List<Path> outputs = new ArrayList<>();
         for (Path p : new Path[] {reportJson, reportJunit, metricsFile}) {

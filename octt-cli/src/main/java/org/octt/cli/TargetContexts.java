@@ -112,10 +112,10 @@ final class TargetContexts {
         if (spec.clientCert().isEmpty()) {
             return Optional.empty();
         }
-        Path certFile = readableFile(spec.name("client-cert"), spec.clientCert().get());
-        Path keyFile = readableFile(spec.name("client-key"), spec.clientKey().get());
-        List<X509Certificate> chain = PemFiles.readCertificates(certFile);
-        PrivateKey key = PemFiles.readPrivateKey(keyFile);
+        List<X509Certificate> chain = certificates(spec.name("client-cert"), spec.clientCert().get());
+        Path keyFile = spec.clientKey().get();
+        PrivateKey key = environment.inMemoryInput(keyFile).map(pem -> PemFiles.parsePrivateKey(keyFile, pem))
+                .orElseGet(() -> PemFiles.readPrivateKey(readableFile(spec.name("client-key"), keyFile)));
         PemFiles.requireMatchingKey(chain.get(0), key, keyFile);
         return Optional.of(new KeyMaterial(chain, key));
     }
@@ -133,6 +133,15 @@ final class TargetContexts {
             throw new UsageException("the environment variable " + variable + " is empty; set the Basic auth password");
         }
         return Optional.of(Secret.of(value));
+    }
+
+    /**
+     * The certificates in a PEM input file, or in the environment's in-memory input of that name
+     * ({@link CliEnvironment#inMemoryInput}).
+     */
+    List<X509Certificate> certificates(String option, Path file) {
+        return environment.inMemoryInput(file).map(pem -> PemFiles.parseCertificates(file, pem))
+                .orElseGet(() -> PemFiles.readCertificates(readableFile(option, file)));
     }
 
     /** The error for a file that exists but could not be read; names the exception's type only. */

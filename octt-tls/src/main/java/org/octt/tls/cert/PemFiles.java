@@ -72,7 +72,21 @@ public final class PemFiles {
      */
     public static List<X509Certificate> readCertificates(Path file) {
         Objects.requireNonNull(file, "file");
-        List<Object> blocks = readBlocks(file, "certificate");
+        return parseCertificates(file, readFile(file, "certificate"));
+    }
+
+    /**
+     * Every certificate in PEM text held in memory, as {@link #readCertificates(Path)} reads them
+     * from a file.
+     *
+     * @param source the name the content goes by (e.g. the file it stands for), named in messages; not null
+     * @param pem    the PEM text; not null
+     * @return at least one certificate
+     * @throws PemException when the content holds no valid certificate
+     */
+    public static List<X509Certificate> parseCertificates(Path source, byte[] pem) {
+        Path file = Objects.requireNonNull(source, "source");
+        List<Object> blocks = parseBlocks(file, Objects.requireNonNull(pem, "pem"), "certificate");
         List<X509Certificate> certificates = new ArrayList<>();
         for (Object block : blocks) {
             X509CertificateHolder holder = null;
@@ -108,7 +122,20 @@ public final class PemFiles {
      */
     public static PrivateKey readPrivateKey(Path file) {
         Objects.requireNonNull(file, "file");
-        List<Object> blocks = readBlocks(file, "private key");
+        return parsePrivateKey(file, readFile(file, "private key"));
+    }
+
+    /**
+     * The private key in PEM text held in memory, as {@link #readPrivateKey(Path)} reads it from a file.
+     *
+     * @param source the name the content goes by (e.g. the file it stands for), named in messages; not null
+     * @param pem    the PEM text; not null
+     * @return the key
+     * @throws PemException when the content holds no key, more than one key, or an encrypted key
+     */
+    public static PrivateKey parsePrivateKey(Path source, byte[] pem) {
+        Path file = Objects.requireNonNull(source, "source");
+        List<Object> blocks = parseBlocks(file, Objects.requireNonNull(pem, "pem"), "private key");
         List<PrivateKeyInfo> keys = new ArrayList<>();
         for (Object block : blocks) {
             if (block instanceof PEMEncryptedKeyPair || block instanceof PKCS8EncryptedPrivateKeyInfo) {
@@ -211,8 +238,7 @@ public final class PemFiles {
         return false;
     }
 
-    private static List<Object> readBlocks(Path file, String expected) {
-        byte[] content = readFile(file, expected);
+    private static List<Object> parseBlocks(Path file, byte[] content, String expected) {
         if (content.length == 0) {
             throw new PemException(file + ": the file is empty; expected a PEM " + expected);
         }
