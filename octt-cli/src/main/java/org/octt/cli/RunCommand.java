@@ -167,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<X509Certificate> trustAnchors = new ArrayList<>();
         for (Path ca : caFiles) {
-            trustAnchors.addAll(TargetContexts.certificates("--ca-file", ca));
+            trustAnchors.addAll(new TargetContexts(environment).certificates("--ca-file", ca));
         }
         List<ReportOutputs.Output> outputs = outputs();
         ReportOutputs.check(outputs, List.of()); // a folder, a FIFO, two reports on one file: before reading more

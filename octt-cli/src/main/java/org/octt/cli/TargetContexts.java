@@ -131,7 +131,7 @@ final class TargetContexts {
         String certName = spec.name("client-cert");
         String keyName = spec.name("client-key");
         List<X509Certificate> chain = certificates(certName, spec.clientCert().get());
-        byte[] keyBytes = InputFiles.read(keyName, spec.clientKey().get(), InputFiles.Limit.PEM);
+        byte[] keyBytes = bytes(keyName, spec.clientKey().get());
         PrivateKey key;
         try {
             key = PemFiles.readPrivateKey(keyBytes, keyName + " " + spec.clientKey().get());
@@ -146,9 +146,6 @@ final class TargetContexts {
      * The certificates of a PEM (or single DER) file given with {@code option}, read with the bounds of
      * {@link InputFiles}; errors name the option and the file.
      */
-    static List<X509Certificate> certificates(String option, Path file) {
-        return PemFiles.readCertificates(InputFiles.read(option, file, InputFiles.Limit.PEM), option + " " + file);
-    }
 
     /**
      * The target's password: the variable its targets-file line names (which must be set and not
@@ -230,6 +227,22 @@ final class TargetContexts {
         if (bytes > MAX_PASSWORD_BYTES) {
             throw new UsageException(source + ": the Basic auth password is longer than 1 KiB");
         }
+    }
+
+    /**
+     * The certificates in a PEM input file, or in the environment's in-memory input of that name
+     * ({@link CliEnvironment#inMemoryInput}).
+     */
+    List<X509Certificate> certificates(String option, Path file) {
+        return PemFiles.readCertificates(bytes(option, file), option + " " + file);
+    }
+
+    /**
+     * The bytes of a PEM or DER input: the in-memory input of that name ({@code octt demo}), else
+     * the file, read with the PEM bound.
+     */
+    private byte[] bytes(String option, Path file) {
+        return environment.inMemoryInput(file).orElseGet(() -> InputFiles.read(option, file, InputFiles.Limit.PEM));
     }
 
     /** The error for a file that exists but could not be read; names the exception's type only. */

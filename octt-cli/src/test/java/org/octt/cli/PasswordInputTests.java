@@ -114,7 +114,7 @@ class PasswordInputTests {
     void keepsAnErrorOneLineWhenThePasswordWouldWarn() {
         Cli.Result result = run(Map.of(CliEnvironment.PASSWORD_ENV, "pw"), "--url", URL, "--concurrency", "0");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.errLines()).containsExactly("octt run: --concurrency must be at least 1, was: 0");
+        assertThat(result.errLines()).containsExactly("octt run: --concurrency must be 1 to 256, was: 0");
     }
 
     // --- fleets: a line's own source wins
