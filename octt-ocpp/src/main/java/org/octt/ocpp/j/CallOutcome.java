@@ -1,6 +1,7 @@
 package org.octt.ocpp.j;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.octt.tls.internal.HumanDuration;
 
 import org.octt.ocpp.schema.SchemaViolation;
 
@@ -103,7 +104,7 @@ public sealed interface CallOutcome {
 
         @Override
         public String message() {
-            return "no answer to " + action + " (unique id " + uniqueId + ") within " + timeout;
+            return "no answer to " + action + " (unique id " + uniqueId + ") within " + HumanDuration.format(timeout);
         }
     }
 
