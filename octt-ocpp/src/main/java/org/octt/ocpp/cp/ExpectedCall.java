@@ -1,5 +1,6 @@
 package org.octt.ocpp.cp;
 
+import org.octt.core.spi.HumanDuration;
 import org.octt.ocpp.j.CallAnswer;
 import org.octt.ocpp.j.IncomingCall;
 import org.octt.ocpp.schema.SchemaViolation;
@@ -57,7 +58,7 @@ public sealed interface ExpectedCall {
 
         @Override
         public String message() {
-            return "the Central System sent no " + action + ".req within " + timeout;
+            return "the Central System sent no " + action + ".req within " + HumanDuration.format(timeout);
         }
     }
 

@@ -1,8 +1,7 @@
 package org.octt.ocpp.j;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.octt.tls.internal.HumanDuration;
-
+import org.octt.core.spi.HumanDuration;
 import org.octt.ocpp.schema.SchemaViolation;
 
 import java.time.Duration;

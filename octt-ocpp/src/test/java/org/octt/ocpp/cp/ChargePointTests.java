@@ -326,7 +326,7 @@ class ChargePointTests {
                 virtual.advanceTimeBy(Duration.ofHours(1));
 
                 assertThat(reset.block(WAIT)).isEqualTo(new ExpectedCall.TimedOut("Reset", Duration.ofHours(1)));
-                assertThat(reset.block(WAIT).message()).isEqualTo("the Central System sent no Reset.req within PT1H");
+                assertThat(reset.block(WAIT).message()).isEqualTo("the Central System sent no Reset.req within 1h");
             } finally {
                 c.close().block(WAIT);
             }
