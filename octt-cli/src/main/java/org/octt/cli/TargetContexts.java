@@ -117,7 +117,7 @@ final class TargetContexts {
         List<X509Certificate> chain = PemFiles.readCertificates(certFile);
         PrivateKey key = PemFiles.readPrivateKey(keyFile);
         PemFiles.requireMatchingKey(chain.get(0), key, keyFile);
-        return Optional.of(new KeyMaterial(chain, key));
+        return Optional.of(KeyMaterial.of(chain, key));
     }
 
     private Optional<Secret> password(TargetSpec spec) {

@@ -13,12 +13,15 @@ import java.util.Optional;
  * connect to instead of resolving the URL's host. The host stays the URL's host for SNI, the HTTP
  * Host header and the FQDN check.
  *
- * @param url            the endpoint URL, e.g. {@code wss://csms.example.com:8443/ocpp/CP001}
- * @param connectAddress an address to connect to instead of resolving the host, if any
+ * <p>A final class rather than a record, so that it can grow without breaking plugins: make one
+ * with {@link #of(URI)} or {@link #parse(String)} and {@link #withConnectAddress}.
  */
-public record Target(URI url, Optional<InetSocketAddress> connectAddress) {
+public final class Target {
 
-    public Target {
+    private final URI url;
+    private final Optional<InetSocketAddress> connectAddress;
+
+    private Target(URI url, Optional<InetSocketAddress> connectAddress) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(connectAddress, "connectAddress");
         String scheme = url.getScheme();
@@ -29,6 +32,18 @@ public record Target(URI url, Optional<InetSocketAddress> connectAddress) {
         if (url.getHost() == null || url.getHost().isEmpty()) {
             throw new IllegalArgumentException("URL has no host: " + url);
         }
+        this.url = url;
+        this.connectAddress = connectAddress;
+    }
+
+    /** The endpoint URL, e.g. {@code wss://csms.example.com:8443/ocpp/CP001}. */
+    public URI url() {
+        return url;
+    }
+
+    /** An address to connect to instead of resolving the host, if any. */
+    public Optional<InetSocketAddress> connectAddress() {
+        return connectAddress;
     }
 
     /** A target without resolve override. */
@@ -98,6 +113,16 @@ public record Target(URI url, Optional<InetSocketAddress> connectAddress) {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Target t && url.equals(t.url) && connectAddress.equals(t.connectAddress);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, connectAddress);
     }
 
     @Override
