@@ -15,7 +15,6 @@ import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Timeouts;
 import org.octt.core.text.Printable;
-import org.octt.tls.cert.PemFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -162,15 +161,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Duration networkTimeout = timeout == null ? Timeouts.DEFAULTS.network() : Durations.parsePositive("--timeout", timeout);
-        if (maxConnections < 1) {
-            throw new UsageException("--max-connections must be at least 1, was: " + maxConnections);
-        }
-        if (connectors != null && connectors < 1) {
-            throw new UsageException("--connectors must be at least 1, was: " + connectors);
+        Counts.require("--max-connections", maxConnections, 1, Counts.MAX_CONNECTIONS);
+        if (connectors != null) {
+            Counts.require("--connectors", connectors, 1, Counts.MAX_CONNECTORS);
         }
         List<X509Certificate> trustAnchors = new ArrayList<>();
         for (Path ca : caFiles) {
-            trustAnchors.addAll(PemFiles.readCertificates(TargetContexts.readableFile("--ca-file", ca)));
+            trustAnchors.addAll(new TargetContexts(environment).certificates("--ca-file", ca));
         }
         List<ReportOutputs.Output> outputs = outputs();
         ReportOutputs.check(outputs, List.of()); // a folder, a FIFO, two reports on one file: before reading more
@@ -203,7 +200,7 @@ final class RunCommand implements Callable<Integer> {
         if (targetsFile != null) {
             if (url != null || resolve != null) {
                 throw new UsageException("--targets replaces --url and --resolve (give them per target in the file), was: "
-                        + (url != null ? "--url " + url : "--resolve " + resolve));
+                        + (url != null ? "--url " + Target.redact(url) : "--resolve " + resolve));
             }
             specs = TargetsFile.read(targetsFile, fromOptions);
         } else {
@@ -216,12 +213,11 @@ final class RunCommand implements Callable<Integer> {
             targets.add(contexts.context(spec, shared));
         }
         int parallel = concurrency != null ? concurrency : targetsFile != null ? 8 : 1;
-        if (parallel < 1) {
-            throw new UsageException("--concurrency must be at least 1, was: " + parallel);
-        }
+        Counts.require("--concurrency", parallel, 1, Counts.MAX_CONCURRENCY);
 
         try (TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment))) {
             RunPlan plan = new RunPlan(testCases(catalog), targets, parallel);
+            contexts.warnings().forEach(spec.commandLine().getErr()::println); // after every check: an error stays one line
             return runAndReport(plan, registry);
         }
     }
