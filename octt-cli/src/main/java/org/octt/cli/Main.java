@@ -1,7 +1,6 @@
 package org.octt.cli;
 
 import org.octt.core.text.Printable;
-import org.octt.tls.warmup.TlsWarmUp;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

@@ -71,7 +71,7 @@ class MainTests {
         AtomicReference<Optional<Path>> asked = new AtomicReference<>();
         TestCatalog catalog = dir -> {
             asked.set(dir);
-            return new TestCatalog.Catalog(List.of(new DiscoveredTestCase(new FakeTestCase("TC_X", "X"), "x.jar")),
+            return new TestCatalog.Catalog(List.of(DiscoveredTestCase.of(new FakeTestCase("TC_X", "X"), "x.jar")),
                     List.of("broken.jar: not a zip file"));
         };
         Cli.Result result = Cli.run(TestEnvironments.passing().withCatalog(catalog), "list", "--plugin-path", "/tmp/octt-plugins");

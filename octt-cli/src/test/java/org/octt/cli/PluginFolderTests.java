@@ -1,5 +1,7 @@
 package org.octt.cli;
 
+import org.octt.testsupport.PluginJars;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;

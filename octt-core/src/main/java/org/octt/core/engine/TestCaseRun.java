@@ -89,7 +89,7 @@ final class TestCaseRun {
         private Flux<RunEvent> skipped(String id, Step step, String why) {
             Instant now = context.clock().instant();
             List<CheckResult> checks = declaredCheckIds(step).stream().map(c -> CheckResult.skipped(c, why)).toList();
-            StepResult result = new StepResult(step.name(), step.description(), Verdict.SKIPPED, why,
+            StepResult result = StepResult.of(step.name(), step.description(), Verdict.SKIPPED, why,
                     Duration.ZERO, checks);
             results.add(result);
             recordStep(id, result);
@@ -128,7 +128,7 @@ final class TestCaseRun {
         private RunEvent finishedEvent(String id, String title, Verdict verdict, List<String> reasons,
                                        List<StepResult> steps, Instant now) {
             Duration duration = Engine.nonNegative(Duration.between(startedAt, now));
-            TestCaseResult result = new TestCaseResult(context.target(), id, title, verdict, reasons, startedAt,
+            TestCaseResult result = TestCaseResult.of(context.target(), id, title, verdict, reasons, startedAt,
                     duration, context.insecure(), steps);
             Timer.builder("octt.testcase.duration")
                     .description("Duration of one test case run against one target")
@@ -228,7 +228,7 @@ final class TestCaseRun {
                 abortReason.ifPresent(r -> verdicts.add(Verdict.INCONCLUSIVE));
                 Verdict verdict = stepVerdict(verdicts);
                 String reason = abortReason.or(() -> errorReason).orElse("");
-                StepResult result = new StepResult(step.name(), step.description(), verdict, reason,
+                StepResult result = StepResult.of(step.name(), step.description(), verdict, reason,
                         Engine.nonNegative(Duration.between(stepStartedAt, now)), all);
                 results.add(result);
                 // one reason line per check the step reported; the checks it could not evaluate share the step's line

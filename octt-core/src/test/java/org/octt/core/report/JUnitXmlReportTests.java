@@ -2,6 +2,11 @@ package org.octt.core.report;
 
 import org.junit.jupiter.api.Test;
 import org.octt.core.engine.RunResult;
+import org.octt.core.engine.StepResult;
+import org.octt.core.engine.TestCaseResult;
+import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.Target;
+import org.octt.core.spi.Verdict;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -83,6 +88,29 @@ class JUnitXmlReportTests {
                 .isEqualTo("the run was cancelled before this test case finished");
         assertThat(doc.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
         assertThat(doc.getDocumentElement().getAttribute("time")).isEqualTo("2.000");
+    }
+
+    @Test
+    void markupTabsCarriageReturnsAndNonBmpCharactersReadBackAsWrittenAndCharactersXmlCannotHoldBecomeFffd()
+            throws Exception {
+        String message = "a\tb\r\nc ]]> <x> & \"q\" '\u00e9' \uD83D\uDD12 lone \uD800 nonchar \uFFFE nul \u0000";
+        String expected = message.replace('\uD800', '\uFFFD').replace('\uFFFE', '\uFFFD').replace('\u0000', '\uFFFD');
+        CheckResult check = CheckResult.failed("x.check", message);
+        Target target = Target.parse("wss://h.example.com/ocpp/CP1");
+        TestCaseResult tc = TestCaseResult.of(target, "TC_X", "title " + message, Verdict.FAILED,
+                List.of("x.check: " + message), Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(5), false,
+                List.of(StepResult.of("s", "d", Verdict.FAILED, "", Duration.ofMillis(5), List.of(check))));
+        RunResult result = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(5), List.of(tc),
+                false, List.of());
+
+        Document doc = write(result);
+
+        Element failure = child(doc.getDocumentElement(), "failure");
+        assertThat(failure.getAttribute("message")).isEqualTo(expected);
+        assertThat(failure.getTextContent()).isEqualTo("step: s\n" + expected.replace("\r\n", "\n") + "\n");
+        assertThat(properties(child(doc.getDocumentElement(), "testsuite"))).contains("title=title " + expected);
+        assertThat(child(doc.getDocumentElement(), "system-out").getTextContent())
+                .isEqualTo("x.check: " + expected.replace("\r\n", "\n"));
     }
 
     private static List<String> properties(Element suite) {
