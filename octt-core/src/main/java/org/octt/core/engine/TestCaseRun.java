@@ -36,8 +36,30 @@ final class TestCaseRun {
 
     TestCaseRun(TestCase testCase, TestContext base, MeterRegistry meters) {
         this.testCase = testCase;
-        this.base = base.withDefaultMeterRegistry(meters); // one registry: the engine's, unless the context has its own
+        // one registry: the engine's, unless the context has its own
+        this.base = withDeclaredDefaults(testCase, base.withDefaultMeterRegistry(meters));
         this.meters = meters;
+    }
+
+    /**
+     * The context with the defaults of the options the test case declares ({@link TestCase#options()})
+     * for the keys it does not set, so that {@link TestContext#option(String)} returns them.
+     */
+    static TestContext withDeclaredDefaults(TestCase testCase, TestContext context) {
+        List<org.octt.core.spi.OptionDescriptor> declared;
+        try {
+            declared = testCase.options();
+        } catch (RuntimeException e) {
+            return context; // a plugin's bug here must not cost the run
+        }
+        TestContext.Builder builder = null;
+        for (org.octt.core.spi.OptionDescriptor d : declared == null ? List.<org.octt.core.spi.OptionDescriptor>of() : declared) {
+            if (d != null && d.defaultValue().isPresent() && context.option(d.key()).isEmpty()) {
+                builder = builder == null ? context.toBuilder() : builder;
+                builder.option(d.key(), d.defaultValue().get());
+            }
+        }
+        return builder == null ? context : builder.build();
     }
 
     Flux<RunEvent> events() {

@@ -486,6 +486,54 @@ class EngineTests {
     }
 
     @Test
+    void givesATestCaseTheDefaultsOfItsDeclaredOptionsUnlessSet() {
+        Step reads = Step.of("reads", "reads its options", c -> Flux.just(CheckResult.passed("read",
+                c.option("x.count").orElse("-") + "/" + c.option("x.name").orElse("-") + "/" + c.option("x.none").orElse("-"))));
+        FakeTestCase plain = FakeTestCase.of("TC_OPTS", reads);
+        TestCase declaring = new TestCase() {
+            @Override
+            public String id() {
+                return plain.id();
+            }
+
+            @Override
+            public String title() {
+                return plain.title();
+            }
+
+            @Override
+            public org.octt.core.spi.SystemUnderTest systemUnderTest() {
+                return plain.systemUnderTest();
+            }
+
+            @Override
+            public org.octt.core.spi.OcppVersion ocppVersion() {
+                return plain.ocppVersion();
+            }
+
+            @Override
+            public List<Step> steps() {
+                return plain.steps();
+            }
+
+            @Override
+            public List<org.octt.core.spi.OptionDescriptor> options() {
+                return List.of(org.octt.core.spi.OptionDescriptor.integer("x.count", 1, 1, 64, "how many"),
+                        org.octt.core.spi.OptionDescriptor.string("x.name", "octt", "a name"),
+                        org.octt.core.spi.OptionDescriptor.string("x.none", null, "no default"));
+            }
+        };
+        TestContext withCount = context().toBuilder().option("x.count", "7").build();
+
+        assertThat(runToEnd(RunPlan.of(List.of(declaring), withCount)).testCases().get(0).checks().get(0).message())
+                .isEqualTo("7/octt/-");
+        assertThat(runToEnd(RunPlan.of(List.of(declaring), context())).testCases().get(0).checks().get(0).message())
+                .isEqualTo("1/octt/-");
+        assertThat(runToEnd(RunPlan.of(List.of(plain), context())).testCases().get(0).checks().get(0).message())
+                .as("undeclared: no default").isEqualTo("-/-/-");
+    }
+
+    @Test
     void emitsEventsInTheDocumentedOrder() {
         TestCase tc = FakeTestCase.of("TC_ORDER",
                 step("one", CheckResult.passed("one.a", "a"), CheckResult.failed("one.b", "b")),
