@@ -25,11 +25,20 @@ import java.util.stream.Collectors;
  * and a flag on the command line overrides it. Relative paths in the file are relative to the
  * file's folder. An unknown key is an error naming it. The file is located by scanning the
  * arguments before parsing (picocli asks for defaults before it has parsed {@code --config}).
+ *
+ * <p>Two families of keys are not options of the command: {@code suite.NAME=ID,ID,...} (a user
+ * suite) and {@code option.KEY=VALUE} (a test case option, as {@code --option KEY=VALUE});
+ * {@link #entries} hands them to the command, which checks them.
  */
 final class ConfigFile implements CommandLine.IDefaultValueProvider {
 
     /** Options that make no sense in the file. */
     private static final Set<String> NOT_IN_FILE = Set.of("config", "help", "version");
+
+    /** The prefix of a user suite's key: {@code suite.NAME=ID,ID,...}. */
+    static final String SUITE_PREFIX = "suite.";
+    /** The prefix of a test case option's key: {@code option.KEY=VALUE}. */
+    static final String OPTION_PREFIX = "option.";
 
     private final Optional<Path> file;
     private Properties properties;
@@ -81,6 +90,29 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         return p.isAbsolute() || folder == null ? path : folder.resolve(p).normalize().toString();
     }
 
+    /**
+     * The file's entries whose key starts with {@code prefix}, the prefix removed, values trimmed,
+     * sorted by key; empty without a file.
+     */
+    java.util.SortedMap<String, String> entries(String prefix, CommandSpec command) {
+        java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+        if (file.isEmpty()) {
+            return found;
+        }
+        Properties p = properties(command);
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                found.put(key.substring(prefix.length()), p.getProperty(key).strip());
+            }
+        }
+        return found;
+    }
+
+    /** The file named by {@code --config}, if any. */
+    Optional<Path> file() {
+        return file;
+    }
+
     private static String key(OptionSpec option) {
         return option.longestName().replaceFirst("^--", "");
     }
@@ -113,6 +145,9 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         }
         known.removeAll(NOT_IN_FILE);
         for (String key : new TreeSet<>(p.stringPropertyNames())) {
+            if (key.startsWith(SUITE_PREFIX) || key.startsWith(OPTION_PREFIX)) {
+                continue; // checked by the command, which knows the suites and the options
+            }
             if (key.toLowerCase(java.util.Locale.ROOT).contains("password") && !known.contains(key)) {
                 throw new CommandLine.ParameterException(commandLine, "unknown key '" + key + "' in --config file "
                         + path + ": a password is never accepted in a file of options; use basic-auth-password-file"
@@ -120,7 +155,8 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
             }
             if (!known.contains(key)) {
                 throw new CommandLine.ParameterException(commandLine, "unknown key '" + key + "' in --config file "
-                        + path + " (known keys: " + String.join(", ", known) + ")");
+                        + path + " (known keys: " + String.join(", ", known) + ", " + SUITE_PREFIX + "NAME, " + OPTION_PREFIX
+                        + "KEY)");
             }
         }
         return p;
