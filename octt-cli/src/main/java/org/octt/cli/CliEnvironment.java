@@ -3,6 +3,7 @@ package org.octt.cli;
 import java.io.Console;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,10 +24,11 @@ import java.util.Optional;
  * @param home        the folder the CLI is installed in ({@code plugins/} is looked up there), if known
  * @param terminal    whether stdout is an interactive terminal (colour, live lines)
  * @param interrupts  where an interrupt (Ctrl-C) is heard
+ * @param inputs      in-memory input files by name (see {@link #inMemoryInput}); empty but in {@code octt demo}
  */
 public record CliEnvironment(RunService runService, TestCatalog catalog,
                              Map<String, String> env, Optional<Path> home, boolean terminal,
-                             Interrupts interrupts) {
+                             Interrupts interrupts, Map<String, String> inputs) {
 
     /** Environment variable holding the Basic auth password when no file is given. */
     public static final String PASSWORD_ENV = "OCTT_BASIC_AUTH_PASSWORD";
@@ -40,6 +42,13 @@ public record CliEnvironment(RunService runService, TestCatalog catalog,
         env = Map.copyOf(env);
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(interrupts, "interrupts");
+        inputs = Map.copyOf(inputs);
+    }
+
+    /** An environment without in-memory inputs. */
+    public CliEnvironment(RunService runService, TestCatalog catalog, Map<String, String> env, Optional<Path> home,
+                          boolean terminal, Interrupts interrupts) {
+        this(runService, catalog, env, home, terminal, interrupts, Map.of());
     }
 
     /** The real environment of this process. */
@@ -60,27 +69,50 @@ public record CliEnvironment(RunService runService, TestCatalog catalog,
     }
 
     public CliEnvironment withRunService(RunService service) {
-        return new CliEnvironment(service, catalog, env, home, terminal, interrupts);
+        return new CliEnvironment(service, catalog, env, home, terminal, interrupts, inputs);
     }
 
     public CliEnvironment withCatalog(TestCatalog c) {
-        return new CliEnvironment(runService, c, env, home, terminal, interrupts);
+        return new CliEnvironment(runService, c, env, home, terminal, interrupts, inputs);
     }
 
     public CliEnvironment withEnv(Map<String, String> variables) {
-        return new CliEnvironment(runService, catalog, variables, home, terminal, interrupts);
+        return new CliEnvironment(runService, catalog, variables, home, terminal, interrupts, inputs);
     }
 
     public CliEnvironment withHome(Optional<Path> folder) {
-        return new CliEnvironment(runService, catalog, env, folder, terminal, interrupts);
+        return new CliEnvironment(runService, catalog, env, folder, terminal, interrupts, inputs);
     }
 
     public CliEnvironment withTerminal(boolean isTerminal) {
-        return new CliEnvironment(runService, catalog, env, home, isTerminal, interrupts);
+        return new CliEnvironment(runService, catalog, env, home, isTerminal, interrupts, inputs);
     }
 
     public CliEnvironment withInterrupts(Interrupts source) {
-        return new CliEnvironment(runService, catalog, env, home, terminal, source);
+        return new CliEnvironment(runService, catalog, env, home, terminal, source, inputs);
+    }
+
+    /** This environment with these in-memory input files, by name (see {@link #inMemoryInput}). */
+    public CliEnvironment withInputs(Map<String, String> contentByName) {
+        return new CliEnvironment(runService, catalog, env, home, terminal, interrupts, contentByName);
+    }
+
+    /**
+     * The in-memory content standing in for the input file {@code file} ({@code --ca-file},
+     * {@code --client-cert}, {@code --client-key}), if this environment holds one by that name; the
+     * readers of those files ask here first. Only {@code octt demo} sets any, so that its root
+     * certificate and client key never touch the disk.
+     */
+    public Optional<byte[]> inMemoryInput(Path file) {
+        return Optional.ofNullable(inputs.get(file.toString())).map(text -> text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Names the variables and inputs but never their values (a password, a private key). */
+    @Override
+    public String toString() {
+        return "CliEnvironment[runService=" + runService + ", catalog=" + catalog + ", env=" + env.keySet()
+                + ", home=" + home + ", terminal=" + terminal + ", interrupts=" + interrupts
+                + ", inputs=" + inputs.keySet() + "]";
     }
 
     /**

@@ -6,12 +6,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -23,7 +25,9 @@ import java.util.stream.Collectors;
  * names without dashes ({@code url=wss://...}, {@code ca-file=a.pem,b.pem}). It is picocli's default
  * value provider, so a value from the file goes through the same conversion and checks as a flag,
  * and a flag on the command line overrides it. Relative paths in the file are relative to the
- * file's folder. An unknown key is an error naming it. The file is located by scanning the
+ * file's folder. An unknown key is an error naming its line (and the key, if it is a plain name:
+ * the file could be a password file given by mistake). The file is read with the bounds of
+ * {@link InputFiles}, as UTF-8, a byte order mark ignored. The file is located by scanning the
  * arguments before parsing (picocli asks for defaults before it has parsed {@code --config}).
  *
  * <p>Two families of keys are not options of the command: {@code suite.NAME=ID,ID,...} (a user
@@ -40,10 +44,10 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     /** The prefix of a test case option's key: {@code option.KEY=VALUE}. */
     static final String OPTION_PREFIX = "option.";
 
-    private final Optional<Path> file;
+    private final Optional<String> file;
     private Properties properties;
 
-    private ConfigFile(Optional<Path> file) {
+    private ConfigFile(Optional<String> file) {
         this.file = file;
     }
 
@@ -55,10 +59,10 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
                 break;
             }
             if (a.equals("--config") && i + 1 < args.length) {
-                return new ConfigFile(Optional.of(Path.of(args[i + 1])));
+                return new ConfigFile(Optional.of(args[i + 1]));
             }
             if (a.startsWith("--config=")) {
-                return new ConfigFile(Optional.of(Path.of(a.substring("--config=".length()))));
+                return new ConfigFile(Optional.of(a.substring("--config=".length())));
             }
         }
         return new ConfigFile(Optional.empty());
@@ -79,20 +83,38 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         if (type == Path.class) {
             String split = option.splitRegex();
             List<String> parts = split.isEmpty() ? List.of(value) : Arrays.asList(value.split(split));
-            value = parts.stream().map(String::trim).map(this::relativeToFile).collect(Collectors.joining(","));
+            Path folder = path(option.command()).toAbsolutePath().getParent();
+            value = parts.stream().map(String::trim).map(part -> relativeTo(folder, part)).collect(Collectors.joining(","));
         }
         return value;
     }
 
-    private String relativeToFile(String path) {
-        Path p = Path.of(path);
-        Path folder = file.get().toAbsolutePath().getParent();
+    /** The path relative to the file's folder; an empty value stays empty (the option then says so). */
+    private static String relativeTo(Path folder, String path) {
+        if (path.isEmpty()) {
+            return path;
+        }
+        Path p;
+        try {
+            p = Path.of(path);
+        } catch (InvalidPathException e) {
+            return path; // picocli's conversion reports it, naming the option
+        }
         return p.isAbsolute() || folder == null ? path : folder.resolve(p).normalize().toString();
     }
 
+    private Path path(CommandSpec command) {
+        try {
+            return Path.of(file.get());
+        } catch (InvalidPathException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--config is not a valid path"
+                    + (InputText.isToken(file.get()) ? ": " + file.get() : ""), e);
+        }
+    }
+
     /**
-     * The file's entries whose key starts with {@code prefix}, the prefix removed, values trimmed,
-     * sorted by key; empty without a file.
+     * The file's entries whose key starts with {@code prefix}, the prefix removed, values stripped
+     * of blanks, sorted by key; empty without a file.
      */
     java.util.SortedMap<String, String> entries(String prefix, CommandSpec command) {
         java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
@@ -108,8 +130,8 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         return found;
     }
 
-    /** The file named by {@code --config}, if any. */
-    Optional<Path> file() {
+    /** The file named by {@code --config}, as given, if any. */
+    Optional<String> file() {
         return file;
     }
 
@@ -125,17 +147,17 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     }
 
     private Properties load(CommandSpec command) {
-        Path path = file.get();
+        Path path = path(command);
         CommandLine commandLine = command.commandLine();
+        Properties p = new Properties();
+        Map<String, Integer> lines = new HashMap<>();
         try {
-            TargetContexts.readableFile("--config", path);
+            String text = InputText.utf8("--config", path, InputFiles.read("--config", path, InputFiles.Limit.TEXT));
+            load(text, p, lines);
         } catch (UsageException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
-        }
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
+            // Properties: a malformed unicode escape; its message quotes nothing of the file
             throw new CommandLine.ParameterException(commandLine,
                     "--config file could not be read: " + path + " (" + e.getMessage() + ")", e);
         }
@@ -148,17 +170,60 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
             if (key.startsWith(SUITE_PREFIX) || key.startsWith(OPTION_PREFIX)) {
                 continue; // checked by the command, which knows the suites and the options
             }
-            if (key.toLowerCase(java.util.Locale.ROOT).contains("password") && !known.contains(key)) {
-                throw new CommandLine.ParameterException(commandLine, "unknown key '" + key + "' in --config file "
-                        + path + ": a password is never accepted in a file of options; use basic-auth-password-file"
+            String where = " in --config file " + path + " line " + lines.get(key);
+            if (InputText.isToken(key) && key.toLowerCase(java.util.Locale.ROOT).contains("password")
+                    && !known.contains(key)) {
+                throw new CommandLine.ParameterException(commandLine, InputText.quoted("unknown key", key) + where
+                        + ": a password is never accepted in a file of options; use basic-auth-password-file"
                         + " or the environment variable " + CliEnvironment.PASSWORD_ENV);
             }
             if (!known.contains(key)) {
-                throw new CommandLine.ParameterException(commandLine, "unknown key '" + key + "' in --config file "
-                        + path + " (known keys: " + String.join(", ", known) + ", " + SUITE_PREFIX + "NAME, " + OPTION_PREFIX
-                        + "KEY)");
+                throw new CommandLine.ParameterException(commandLine, InputText.quoted("unknown key", key) + where
+                        + " (expected key=value lines; known keys: " + String.join(", ", known) + ", "
+                        + SUITE_PREFIX + "NAME, " + OPTION_PREFIX + "KEY)");
             }
         }
         return p;
+    }
+
+    /**
+     * Loads the text into {@code p} one logical line at a time (a line and the lines a trailing backslash continues it on),
+     * noting the physical line each key starts on, so that a message can name the line instead of
+     * quoting it. Each logical line goes through {@link Properties#load}, so escapes and separators
+     * mean what they mean in any properties file.
+     */
+    private static void load(String text, Properties p, Map<String, Integer> lines) {
+        List<String> physical = text.lines().toList();
+        for (int i = 0; i < physical.size(); i++) {
+            int start = i;
+            String first = physical.get(i).stripLeading();
+            if (first.isEmpty() || first.startsWith("#") || first.startsWith("!")) {
+                continue;
+            }
+            StringBuilder logical = new StringBuilder(physical.get(i));
+            while (continues(physical.get(i)) && i + 1 < physical.size()) {
+                i++;
+                logical.append('\n').append(physical.get(i));
+            }
+            Properties one = new Properties();
+            try {
+                one.load(new StringReader(logical.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringReader does not fail
+            }
+            for (String key : one.stringPropertyNames()) {
+                p.setProperty(key, one.getProperty(key));
+                lines.put(key, start + 1);
+            }
+        }
+    }
+
+    /** Whether the line ends in an odd number of backslashes: it continues on the next line. */
+    private static boolean continues(String line) {
+        int n = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            n++;
+        }
+        return n % 2 == 1;
     }
 }

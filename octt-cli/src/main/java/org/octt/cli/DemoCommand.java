@@ -13,14 +13,14 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -28,6 +28,12 @@ import java.util.stream.Stream;
  * {@code octt demo}: starts the built-in reference Central System on a free loopback port with a
  * fresh PKI, and runs TC_086_CSMS against it through the ordinary {@code run} command, with the
  * same options a user would type (printed first). Faults switch on the ways TC_086 can fail.
+ *
+ * <p>Nothing is written to disk, so an interrupt (SIGINT, SIGTERM) leaves nothing behind: the run
+ * reads the root certificate, and with profile 3 the client certificate and key, from in-memory
+ * inputs ({@link CliEnvironment#inMemoryInput}), and the password from its environment. The
+ * printed command shows those as placeholders ({@code --ca-file <csms-root.pem, in memory>}) for
+ * the user's own files.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run TC_086_CSMS against the built-in reference Central System (loopback, fresh certificates).",
@@ -109,23 +115,24 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) { // e.g. faults that cannot be combined
             throw new UsageException(e.getMessage(), e);
         }
-        Path dir = Files.createTempDirectory("octt-demo-");
         try (RunningCentralSystem cs = configured.start()) {
-            Path ca = Files.writeString(dir.resolve("csms-root.pem"), cs.rootCertificatePem());
+            // nothing touches the disk: the run reads the certificates and the key from in-memory
+            // inputs and the password from its environment, so an interrupt leaves nothing behind
+            Map<String, String> inputs = new LinkedHashMap<>();
+            Map<String, String> env = new HashMap<>(environment.env());
+            List<String> shown = new ArrayList<>();
             List<String> args = new ArrayList<>(List.of("run", "TC_086_CSMS",
                     "--url", cs.url().toString(),
-                    "--resolve", cs.hostName() + ":" + cs.port() + ":" + Addresses.host(Addresses.literal(cs.connectAddress().getAddress())),
-                    "--ca-file", ca.toString(),
-                    "--security-profile", Integer.toString(securityProfile),
-                    "--timeout", timeout));
+                    "--resolve", cs.hostName() + ":" + cs.port() + ":" + Addresses.host(Addresses.literal(cs.connectAddress().getAddress()))));
+            inMemory(args, inputs, "--ca-file", "csms-root.pem", cs.rootCertificatePem());
+            args.addAll(List.of("--security-profile", Integer.toString(securityProfile), "--timeout", timeout));
             if (securityProfile == 2) {
-                Path password = secretFile(dir.resolve("password"), cs.chargePointPasswordAsString());
-                args.addAll(List.of("--basic-auth-password-file", password.toString()));
+                env.put(CliEnvironment.PASSWORD_ENV, cs.chargePointPasswordAsString());
+                shown.add(CliEnvironment.PASSWORD_ENV + "=" + IN_MEMORY.formatted("password"));
             } else {
                 IssuedCertificate client = cs.issueClientCertificate(cs.chargePointId());
-                Path cert = Files.writeString(dir.resolve("client.pem"), client.certificatePem());
-                Path key = secretFile(dir.resolve("client.key"), client.privateKeyPem());
-                args.addAll(List.of("--client-cert", cert.toString(), "--client-key", key.toString()));
+                inMemory(args, inputs, "--client-cert", "client.pem", client.certificatePem());
+                inMemory(args, inputs, "--client-key", "client.key", client.privateKeyPem());
             }
             addIfSet(args, "--report-json", reportJson);
             addIfSet(args, "--report-junit", reportJunit);
@@ -133,40 +140,33 @@ final class DemoCommand implements Callable<Integer> {
             if (verbose) {
                 args.add("--verbose");
             }
+            shown.add("octt");
+            args.forEach(a -> shown.add(inputs.containsKey(a) ? IN_MEMORY.formatted(a.substring(INPUT_PREFIX.length())) : a));
             out.println(Printable.escape("Reference Central System at " + cs.url() + " (listening on "
                     + Addresses.hostPort(cs.connectAddress()) + ")" + (chosen.isEmpty() ? "" : ", faults: "
                     + chosen.stream().map(Fault::id).toList())));
-            out.println(Printable.escape("$ octt " + String.join(" ", args)));
+            out.println(Printable.escape("$ " + String.join(" ", shown)));
             out.flush();
-            return Main.execute(environment, out, err, args.toArray(String[]::new));
-        } finally {
-            deleteQuietly(dir);
+            return Main.execute(environment.withEnv(env).withInputs(inputs), out, err, args.toArray(String[]::new));
         }
+    }
+
+    /** Names an in-memory input, e.g. {@code demo:csms-root.pem}: the run reads it instead of a file. */
+    static final String INPUT_PREFIX = "demo:";
+
+    /** How the printed command shows an in-memory input or the password: a placeholder for the user's own file. */
+    private static final String IN_MEMORY = "<%s, in memory>";
+
+    private static void inMemory(List<String> args, Map<String, String> inputs, String option, String name, String content) {
+        inputs.put(INPUT_PREFIX + name, content);
+        args.add(option);
+        args.add(INPUT_PREFIX + name);
     }
 
     private static void addIfSet(List<String> args, String option, Path value) {
         if (value != null) {
             args.add(option);
             args.add(value.toString());
-        }
-    }
-
-    /** Writes a secret readable by the owner only. */
-    private static Path secretFile(Path file, String content) throws IOException {
-        Files.createFile(file);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the temporary folder is private to the user anyway
-        }
-        return Files.writeString(file, content);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder is harmless
         }
     }
 }

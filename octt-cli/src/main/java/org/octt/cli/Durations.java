@@ -1,27 +1,41 @@
 package org.octt.cli;
 
+import org.octt.core.spi.HumanDuration;
+import org.octt.core.spi.Timeouts;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations as written on a command line: {@code 500ms}, {@code 3s}, {@code 1m}, {@code 1h}, {@code PT3S}. */
+/**
+ * Parses durations as written on a command line: {@code 500ms}, {@code 3s}, {@code 1m}, {@code 1h},
+ * {@code PT3S}; a network timeout is 1 ms to 1 h ({@link #MIN_TIMEOUT}, {@link Timeouts#MAX_NETWORK}).
+ */
 final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(-?\\d{1,9})\\s*(ms|s|m|h)");
+
+    /** The shortest timeout: below a millisecond nothing on a network can answer. */
+    static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
 
     private Durations() {
     }
 
     /**
-     * A positive duration; {@link UsageException} naming {@code what} and the value when it is
-     * garbage, zero or negative.
+     * A network timeout: from {@link #MIN_TIMEOUT} to {@link Timeouts#MAX_NETWORK} (1 h);
+     * {@link UsageException} naming {@code what} and the value as written when it is garbage, zero,
+     * negative or out of these bounds.
      */
     static Duration parsePositive(String what, String value) {
         Duration d = parse(what, value);
         if (d.isZero() || d.isNegative()) {
             throw new UsageException(what + " must be positive, was: " + value);
+        }
+        if (d.compareTo(MIN_TIMEOUT) < 0 || d.compareTo(Timeouts.MAX_NETWORK) > 0) {
+            throw new UsageException(what + " must be " + HumanDuration.format(MIN_TIMEOUT) + " to "
+                    + HumanDuration.format(Timeouts.MAX_NETWORK) + ", was: " + value);
         }
         return d;
     }
@@ -41,7 +55,7 @@ final class Durations {
         if (v.toUpperCase(Locale.ROOT).startsWith("PT") || v.toUpperCase(Locale.ROOT).startsWith("-PT")) {
             try {
                 return Duration.parse(v);
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | ArithmeticException e) {
                 throw new UsageException(what + " is not a duration (e.g. 500ms, 3s, 1m, PT3S), was: " + value, e);
             }
         }

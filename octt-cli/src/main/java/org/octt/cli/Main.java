@@ -85,8 +85,13 @@ public final class Main {
         return commandLine;
     }
 
-    /** Prints the error in one line (a stack trace too with --verbose) and returns its exit code. */
-    private static int report(CommandLine commandLine, Exception error, boolean verbose) {
+    /**
+     * Prints the error in one line (a stack trace too with --verbose) and returns its exit code.
+     * {@code --verbose} counts from the arguments, or from a {@code --config} file ({@code verbose=true})
+     * where the command got as far as taking its options.
+     */
+    private static int report(CommandLine commandLine, Exception error, boolean verboseArgument) {
+        boolean verbose = verboseArgument || verboseOption(commandLine);
         PrintWriter err = commandLine.getErr();
         String name = commandLine.getCommandSpec().qualifiedName();
         int code = commandLine.getExitCodeExceptionMapper() != null
@@ -113,6 +118,15 @@ public final class Main {
         }
         err.flush();
         return code;
+    }
+
+    private static boolean verboseOption(CommandLine commandLine) {
+        CommandLine.Model.OptionSpec option = commandLine.getCommandSpec().findOption("--verbose");
+        try {
+            return option != null && Boolean.TRUE.equals(option.getValue());
+        } catch (RuntimeException e) {
+            return false; // an option whose value cannot be read: go by the arguments alone
+        }
     }
 
     private static String hint(CommandLine commandLine, Exception error) {

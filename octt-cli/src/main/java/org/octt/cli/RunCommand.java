@@ -14,7 +14,6 @@ import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Timeouts;
 import org.octt.core.text.Printable;
-import org.octt.tls.cert.PemFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--connectors", paramLabel = "N", hidden = true,
             description = "Deprecated: --option ocpp.connectors=N.")
-    String connectors;
+    Integer connectors;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "2",
             description = "Bound on concurrent connections to the target. Default: ${DEFAULT-VALUE}.")
@@ -175,8 +174,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Duration networkTimeout = timeout == null ? Timeouts.DEFAULTS.network() : Durations.parsePositive("--timeout", timeout);
-        if (maxConnections < 1) {
-            throw new UsageException("--max-connections must be at least 1, was: " + maxConnections);
+        Counts.require("--max-connections", maxConnections, 1, Counts.MAX_CONNECTIONS);
+        if (connectors != null) {
+            Counts.require("--connectors", connectors, 1, Counts.MAX_CONNECTORS);
         }
         if (ids.isEmpty() && suites.isEmpty()) {
             throw new UsageException("no test case to run: give test case IDs or --suite NAME (see: octt list)");
@@ -184,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
         List<TestSelection.Given> givenOptions = givenOptions(); // before reading files: a malformed --option
         List<X509Certificate> trustAnchors = new ArrayList<>();
         for (Path ca : caFiles) {
-            trustAnchors.addAll(PemFiles.readCertificates(TargetContexts.readableFile("--ca-file", ca)));
+            trustAnchors.addAll(new TargetContexts(environment).certificates("--ca-file", ca));
         }
         List<ReportOutputs.Output> outputs = outputs();
         ReportOutputs.check(outputs, List.of()); // a folder, a FIFO, two reports on one file: before reading more
@@ -208,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
         if (targetsFile != null) {
             if (url != null || resolve != null) {
                 throw new UsageException("--targets replaces --url and --resolve (give them per target in the file), was: "
-                        + (url != null ? "--url " + url : "--resolve " + resolve));
+                        + (url != null ? "--url " + Target.redact(url) : "--resolve " + resolve));
             }
             specs = TargetsFile.read(targetsFile, fromOptions);
         } else {
@@ -221,9 +221,7 @@ final class RunCommand implements Callable<Integer> {
             targets.add(contexts.context(spec, shared));
         }
         int parallel = concurrency != null ? concurrency : targetsFile != null ? 8 : 1;
-        if (parallel < 1) {
-            throw new UsageException("--concurrency must be at least 1, was: " + parallel);
-        }
+        Counts.require("--concurrency", parallel, 1, Counts.MAX_CONCURRENCY);
 
         try (TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment))) {
             List<TestCase> selected = testCases(catalog);
@@ -235,6 +233,7 @@ final class RunCommand implements Callable<Integer> {
                 withOptions.add(b.build());
             }
             RunPlan plan = new RunPlan(selected, withOptions, parallel);
+            contexts.warnings().forEach(spec.commandLine().getErr()::println); // after every check: an error stays one line
             return runAndReport(plan, registry);
         }
     }
@@ -250,11 +249,11 @@ final class RunCommand implements Callable<Integer> {
         if (file.isPresent()) {
             String where = " in --config file " + file.get().file().orElseThrow();
             file.get().entries(ConfigFile.OPTION_PREFIX, spec).forEach((key, value) -> given.add(new TestSelection.Given(
-                    ConfigFile.OPTION_PREFIX + TestSelection.shown(key) + where, key, value, false)));
+                    TestSelection.fileKey(ConfigFile.OPTION_PREFIX, key) + where, key, value, false)));
         }
         PrintWriter err = spec.commandLine().getErr();
         String[][] deprecated = {{"--vendor", "ocpp.vendor", vendor}, {"--model", "ocpp.model", model},
-            {"--connectors", "ocpp.connectors", connectors}};
+            {"--connectors", "ocpp.connectors", connectors == null ? null : Integer.toString(connectors)}};
         for (String[] d : deprecated) {
             if (d[2] != null) {
                 err.println("warning: " + d[0] + " is deprecated; use --option " + d[1] + "=VALUE");

@@ -1,8 +1,6 @@
 package org.octt.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.octt.core.spi.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code --targets FILE}: a fleet of targets, as YAML when the file name ends in {@code .yaml} or
@@ -19,9 +18,15 @@ import java.util.Optional;
  * {@code basic-auth-password-env}, {@code client-cert}, {@code client-key}. Then one target a line;
  * an empty field takes the value of the matching command-line option. A value cannot contain a
  * comma. Relative paths are relative to the file's folder. Secrets are only referenced (a file, an
- * environment variable name), never inline.
+ * environment variable name), never inline; a line's {@code basic-auth-password-env} is its only
+ * password source (the command line's file does not override it). The file is read with the bounds
+ * of {@link InputFiles}, as UTF-8, a byte order mark ignored. A message quotes nothing of the file
+ * but a plain column name or security-profile value, and the url and resolve values.
  */
 final class TargetsFile {
+
+    /** The name of an environment variable, as POSIX shells accept it. */
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
     static final List<String> COLUMNS = List.of("url", "resolve", "security-profile", "basic-auth-password-file",
             "basic-auth-password-env", "client-cert", "client-key");
@@ -35,16 +40,11 @@ final class TargetsFile {
      * @throws UsageException naming the file and line of the first problem
      */
     static List<TargetSpec> read(Path file, TargetSpec defaults) {
-        TargetContexts.readableFile("--targets", file);
+        String text = InputText.utf8("--targets", file, InputFiles.read("--targets", file, InputFiles.Limit.TEXT));
         if (isYaml(file)) {
-            return YamlTargetsFile.read(file, defaults);
+            return YamlTargetsFile.read(file, text, defaults);
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw TargetContexts.unreadable("--targets", file, e);
-        }
+        List<String> lines = text.lines().toList();
         Path folder = file.toAbsolutePath().getParent();
         List<String> header = null;
         List<TargetSpec> targets = new ArrayList<>();
@@ -61,7 +61,7 @@ final class TargetsFile {
             }
             if (fields.size() > header.size()) {
                 throw new UsageException(origin + ": " + fields.size() + " fields but the header has " + header.size()
-                        + " (a value cannot contain a comma), was: " + line);
+                        + " (a value cannot contain a comma)");
             }
             Map<String, String> values = new HashMap<>();
             for (int c = 0; c < fields.size(); c++) {
@@ -89,7 +89,8 @@ final class TargetsFile {
         for (String f : fields) {
             String column = f.toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(column)) {
-                throw new UsageException(origin + ": unknown column '" + f + "' (the first line names the columns: "
+                throw new UsageException(origin + ": " + InputText.quoted("unknown column", f)
+                        + " (the first line names the columns: "
                         + String.join(", ", COLUMNS) + ")");
             }
             if (header.contains(column)) {
@@ -98,7 +99,7 @@ final class TargetsFile {
             header.add(column);
         }
         if (!header.contains("url")) {
-            throw new UsageException(origin + ": the header has no 'url' column, was: " + String.join(",", fields));
+            throw new UsageException(origin + ": the header has no 'url' column");
         }
         return header;
     }
@@ -110,15 +111,37 @@ final class TargetsFile {
     static TargetSpec spec(String origin, Map<String, String> v, TargetSpec defaults, Path folder) {
         int profile = defaults.securityProfile();
         if (v.containsKey("security-profile")) {
+            String value = v.get("security-profile");
             try {
-                profile = Integer.parseInt(v.get("security-profile"));
+                profile = Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new UsageException(origin + ": security-profile must be 2 or 3, was: " + v.get("security-profile"), e);
+                throw new UsageException(origin + ": security-profile must be 2 or 3"
+                        + (InputText.isToken(value) ? ", was: " + value : ""), e);
             }
         }
+        if (v.containsKey("resolve")) {
+            try {
+                ResolveOverride.parse("resolve", v.get("resolve"));
+            } catch (UsageException e) {
+                throw new UsageException(origin + ": " + e.getMessage(), e);
+            }
+        }
+        Optional<String> passwordEnv = Optional.ofNullable(v.get("basic-auth-password-env"));
+        if (passwordEnv.isPresent()) {
+            if (v.containsKey("basic-auth-password-file")) {
+                throw new UsageException(origin + ": basic-auth-password-file and basic-auth-password-env both given;"
+                        + " give one source of the password");
+            }
+            if (!ENV_NAME.matcher(passwordEnv.get()).matches()) {
+                throw new UsageException(origin + ": basic-auth-password-env must be the name of an environment"
+                        + " variable (letters, digits and _, not a digit first)");
+            }
+        }
+        // a line's own source wins: its variable is never overridden by --basic-auth-password-file
+        Optional<Path> passwordFile = passwordEnv.isPresent() ? Optional.empty()
+                : path(v, "basic-auth-password-file", folder).or(defaults::passwordFile);
         return new TargetSpec(origin, Optional.ofNullable(v.get("url")), Optional.ofNullable(v.get("resolve")), profile,
-                path(v, "basic-auth-password-file", folder).or(defaults::passwordFile),
-                Optional.ofNullable(v.get("basic-auth-password-env")),
+                passwordFile, passwordEnv,
                 path(v, "client-cert", folder).or(defaults::clientCert),
                 path(v, "client-key", folder).or(defaults::clientKey));
     }

@@ -28,6 +28,8 @@ final class TestSelection {
 
     /** A suite name: lower case words joined by '-', as built-in suite names. */
     private static final Pattern SUITE_NAME = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    /** A config file key a message may show: a short plain name. */
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** How much of a value a message shows. */
     private static final int SHOWN = 40;
 
@@ -55,7 +57,7 @@ final class TestSelection {
     static SortedMap<String, List<String>> userSuites(Map<String, String> raw, Set<String> builtIn, String file) {
         SortedMap<String, List<String>> suites = new TreeMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
-            String key = ConfigFile.SUITE_PREFIX + shown(e.getKey());
+            String key = fileKey(ConfigFile.SUITE_PREFIX, e.getKey());
             if (!SUITE_NAME.matcher(e.getKey()).matches()) {
                 throw new UsageException(file + ": " + key + ": a suite name is lower case words and digits joined"
                         + " by '-' (e.g. my-suite)");
@@ -161,6 +163,14 @@ final class TestSelection {
             options.put(g.key(), g.value());
         }
         return options;
+    }
+
+    /**
+     * A config file key as a message shows it: {@code prefix + key} when the key is a short plain
+     * name, else {@code prefix} and a note that it is not shown (the file's content is never quoted).
+     */
+    static String fileKey(String prefix, String key) {
+        return PLAIN_KEY.matcher(key).matches() ? prefix + key : prefix + "KEY (not shown: not a plain name)";
     }
 
     /** A value from outside as a message shows it: control characters escaped, at most 40 characters. */

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +32,9 @@ import java.util.Map;
  */
 final class YamlTargetsFile {
 
+    /** Text a parser's message quotes from the file. */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("(['\"])(.*?)\\1");
+
     /** Words in a key that would put a secret in the file. */
     private static final List<String> SECRET_WORDS = List.of("password", "passwd", "passphrase", "secret", "token");
 
@@ -49,24 +51,18 @@ final class YamlTargetsFile {
     }
 
     /** The targets in the file; see {@link TargetsFile#read}. */
-    static List<TargetSpec> read(Path file, TargetSpec defaults) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw TargetContexts.unreadable("--targets", file, e);
-        }
+    static List<TargetSpec> read(Path file, String text, TargetSpec defaults) {
         try (YAMLParser parser = new YAMLFactory().createParser(text)) {
             return new YamlTargetsFile(file, parser, defaults).targets();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark != null ? mark.getLine() + 1 : e.getLocation().getLineNr();
-            String context = e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")";
-            throw new UsageException(file + " line " + line + ": not valid YAML: " + oneLine(e.getProblem()) + context, e);
+            String context = e.getContext() == null ? "" : " (" + problem(e.getContext()) + ")";
+            throw new UsageException(file + " line " + line + ": not valid YAML: " + problem(e.getProblem()) + context, e);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() != null ? e.getLocation().getLineNr() : 1;
             throw new UsageException(file + " line " + line + ": not valid YAML: "
-                    + oneLine(e.getOriginalMessage()), e);
+                    + problem(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw TargetContexts.unreadable("--targets", file, e);
         }
@@ -103,7 +99,7 @@ final class YamlTargetsFile {
             String key = parser.currentName();
             int keyLine = line();
             if (!key.equals("targets")) {
-                throw new UsageException(at(keyLine) + "unknown key '" + key + "' at the top: a targets file is a list"
+                throw new UsageException(at(keyLine) + InputText.quoted("unknown key", key) + " at the top: a targets file is a list"
                         + " of targets (- url: ...) or targets: holding that list");
             }
             if (firstLine != 0) {
@@ -145,11 +141,11 @@ final class YamlTargetsFile {
             int keyLine = line();
             if (!TargetsFile.COLUMNS.contains(column)) {
                 if (SECRET_WORDS.stream().anyMatch(column::contains)) {
-                    throw new UsageException(at(keyLine) + "key '" + key + "' would put a secret in the file; secrets"
+                    throw new UsageException(at(keyLine) + InputText.quoted("key", key) + " would put a secret in the file; secrets"
                             + " are only referenced: basic-auth-password-file (a file holding the password) or"
                             + " basic-auth-password-env (the name of an environment variable holding it)");
                 }
-                throw new UsageException(at(keyLine) + "unknown key '" + key + "' (the keys: "
+                throw new UsageException(at(keyLine) + InputText.quoted("unknown key", key) + " (the keys: "
                         + String.join(", ", TargetsFile.COLUMNS) + ")");
             }
             Integer first = keyLines.putIfAbsent(column, keyLine);
@@ -176,7 +172,8 @@ final class YamlTargetsFile {
     private JsonToken next() throws IOException {
         JsonToken t = parser.nextToken();
         if (parser.isCurrentAlias()) {
-            throw new UsageException(at(line()) + "an alias (*" + parser.getText() + ") is not supported; write the value");
+            throw new UsageException(at(line()) + InputText.quoted("an alias", parser.getText())
+                    + " is not supported; write the value");
         }
         return t;
     }
@@ -201,7 +198,25 @@ final class YamlTargetsFile {
         };
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+    /**
+     * A parser's problem on one line, anything it quotes from the file ({@code 'x'} or {@code "x"})
+     * kept only when it is a plain token (a character the parser stumbled on is fine, a line of the
+     * file is not).
+     */
+    static String problem(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.strip().replaceAll("\\s+", " ");
+        java.util.regex.Matcher m = QUOTED.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String inner = m.group(2);
+            boolean plain = InputText.isToken(inner) || (inner.length() == 1 && inner.charAt(0) > 0x20 && inner.charAt(0) < 0x7f);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(plain ? m.group() : "(not shown)"));
+        }
+        m.appendTail(out);
+        String result = out.toString().replaceAll("\\p{Cntrl}", "?");
+        return result.length() > 160 ? result.substring(0, 160) + "..." : result;
     }
 }

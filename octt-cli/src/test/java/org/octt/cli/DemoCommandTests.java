@@ -6,8 +6,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +35,10 @@ class DemoCommandTests {
         Cli.Result r = Cli.run(real(), "demo", "--report-json", json.toString());
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(0);
-        assertThat(r.out()).contains("$ octt run TC_086_CSMS --url wss://csms.octt.test:")
-                .contains("--basic-auth-password-file").contains("Result: PASSED");
+        assertThat(r.out()).contains("$ OCTT_BASIC_AUTH_PASSWORD=<password, in memory> octt run TC_086_CSMS"
+                        + " --url wss://csms.octt.test:")
+                .contains(" --ca-file <csms-root.pem, in memory> --security-profile 2 --timeout 2s --report-json " + json)
+                .doesNotContain("--basic-auth-password-file").doesNotContain("demo:").contains("Result: PASSED");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.at("/testCases/0/id").asText()).isEqualTo("TC_086_CSMS");
         assertThat(report.at("/testCases/0/verdict").asText()).isEqualTo("PASSED");
@@ -49,7 +59,9 @@ class DemoCommandTests {
     void demoWithProfile3UsesAClientCertificate() {
         Cli.Result r = Cli.run(real(), "demo", "--security-profile", "3", "--fault", "tls13-only");
 
-        assertThat(r.out()).as(r.toString()).contains("--client-cert").contains("--client-key")
+        assertThat(r.out()).as(r.toString()).contains("$ octt run TC_086_CSMS --url wss://csms.octt.test:")
+                .contains(" --ca-file <csms-root.pem, in memory> --security-profile 3 --timeout 2s"
+                        + " --client-cert <client.pem, in memory> --client-key <client.key, in memory>")
                 .contains("with the client certificate");
         assertThat(r.exitCode()).isEqualTo(1); // tls13-only fails the cipher suites
     }
@@ -80,5 +92,40 @@ class DemoCommandTests {
         assertThat(r.out()).contains("401");
         // the password is random letters and digits, 24 long; no such run appears anywhere
         assertThat(r.out() + r.err() + Files.readString(json)).doesNotContainPattern("Basic [A-Za-z0-9+/=]{20,}");
+    }
+
+    @Test
+    void demoWritesNoFileInTheTemporaryFolderBeforeDuringOrAfterTheRun() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Set<String> before = demoEntries(tmp);
+        List<Set<String>> duringRun = new ArrayList<>();
+        List<String> runArguments = new ArrayList<>();
+        RunService engine = RunService.engine();
+        CliEnvironment watched = real().withRunService((plan, registry, cancel) -> {
+            duringRun.add(demoEntries(tmp));
+            plan.targets().forEach(c -> runArguments.add(c.trustAnchors().size() + " trust anchor(s), password "
+                    + c.basicAuthPassword().isPresent() + ", client key " + c.clientKeyMaterial().isPresent()));
+            return engine.run(plan, registry, cancel);
+        });
+
+        Cli.Result p2 = Cli.run(watched, "demo");
+        Cli.Result p3 = Cli.run(watched, "demo", "--security-profile", "3");
+
+        assertThat(p2.exitCode()).as(p2.toString()).isEqualTo(0);
+        assertThat(p3.exitCode()).as(p3.toString()).isEqualTo(0);
+        assertThat(runArguments).containsExactly("1 trust anchor(s), password true, client key false",
+                "1 trust anchor(s), password false, client key true");
+        assertThat(duringRun).hasSize(2).allSatisfy(entries -> assertThat(entries).isEqualTo(before));
+        assertThat(demoEntries(tmp)).isEqualTo(before);
+    }
+
+    /** The entries of the temporary folder the demo used to write (octt-demo-*). */
+    private static Set<String> demoEntries(Path tmp) {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("octt-demo"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -37,7 +37,7 @@ class EngineConsoleTests {
 
     private static Cli.Result run(boolean terminal, String... more) {
         CliEnvironment env = TestEnvironments.engine(MULTI_STEP).withTerminal(terminal)
-                .withEnv(Map.of(CliEnvironment.PASSWORD_ENV, "pw", "NO_COLOR", "1"));
+                .withEnv(Map.of(CliEnvironment.PASSWORD_ENV, "password-of-20-chars", "NO_COLOR", "1"));
         String[] args = new String[4 + more.length];
         System.arraycopy(new String[] {"run", "TC_MULTI", "--url", URL}, 0, args, 0, 4);
         System.arraycopy(more, 0, args, 4, more.length);

@@ -24,7 +24,7 @@ record FakeTestCase(String id, String title) implements TestCase {
     public List<OptionDescriptor> options() {
         return List.of(OptionDescriptor.string("ocpp.vendor", "octt", "chargePointVendor sent in BootNotification"),
                 OptionDescriptor.string("ocpp.model", "octt-tc086", "chargePointModel sent in BootNotification"),
-                OptionDescriptor.integer("ocpp.connectors", 1, 1, 64, "connectors the simulated Charge Point reports"));
+                OptionDescriptor.integer("ocpp.connectors", 1, 1, 100, "connectors the simulated Charge Point reports"));
     }
 
     @Override

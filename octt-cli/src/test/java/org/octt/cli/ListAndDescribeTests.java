@@ -100,7 +100,7 @@ class ListAndDescribeTests {
                     KEY              TYPE   DEFAULT     DESCRIPTION
                     ocpp.vendor      text   octt        chargePointVendor sent in BootNotification
                     ocpp.model       text   octt-tc086  chargePointModel sent in BootNotification
-                    ocpp.connectors  1..64  1           connectors the simulated Charge Point reports\
+                    ocpp.connectors  1..100  1           connectors the simulated Charge Point reports\
                  (a StatusNotification each, and one for connector 0)
 
                 TC_P3_ONLY  Needs a client certificate
@@ -142,7 +142,7 @@ class ListAndDescribeTests {
             assertThat(result.out()).contains(step.name() + "  " + step.description(),
                     "checks: " + String.join(", ", step.checkIds()));
         }
-        assertThat(result.out()).contains("ocpp.connectors  1..64");
+        assertThat(result.out()).contains("ocpp.connectors  1..100");
     }
 
     @Test

@@ -90,7 +90,7 @@ class PemInputTests {
                         + ", trust anchors " + ctx.trustAnchors().size()))
                 .orElseGet(() -> CheckResult.failed("client.key", "no client key material"))));
         return TestEnvironments.engine(new ScriptedTestCase(ID, "Echo the client key", echo))
-                .withEnv(Map.of(CliEnvironment.PASSWORD_ENV, "pw"));
+                .withEnv(Map.of(CliEnvironment.PASSWORD_ENV, "password-of-20-chars"));
     }
 
     private static Cli.Result run(String... more) {

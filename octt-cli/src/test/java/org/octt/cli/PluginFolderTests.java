@@ -63,7 +63,7 @@ class PluginFolderTests {
     /** The production environment: the real registry over this test's class path, the real engine. */
     private static CliEnvironment env() {
         return CliEnvironment.system().withTerminal(false).withHome(Optional.empty()).withInterrupts(Interrupts.NONE)
-                .withEnv(Map.of(CliEnvironment.PASSWORD_ENV, "pw"));
+                .withEnv(Map.of(CliEnvironment.PASSWORD_ENV, "password-of-20-chars"));
     }
 
     @Test

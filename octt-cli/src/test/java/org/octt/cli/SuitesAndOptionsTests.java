@@ -156,9 +156,9 @@ class SuitesAndOptionsTests {
     @Test
     void rejectsAValueItsDescriptorRefusesNamingTheKeyAndTheValue() {
         assertUsageError(run(ID, "--option", "ocpp.connectors=0"),
-                "octt run: --option ocpp.connectors: is out of range (expected 1..64), was: 0");
+                "octt run: --option ocpp.connectors: is out of range (expected 1..100), was: 0");
         assertUsageError(run(ID, "--option", "ocpp.connectors=many"),
-                "octt run: --option ocpp.connectors: is not a whole number (expected 1..64), was: many");
+                "octt run: --option ocpp.connectors: is not a whole number (expected 1..100), was: many");
     }
 
     @Test
@@ -180,7 +180,7 @@ class SuitesAndOptionsTests {
     void neverQuotesAValueFromTheConfigFile() throws IOException {
         Path file = config("option.ocpp.connectors=999999\n");
         assertUsageError(run(ID, "--config", file.toString()), "octt run: option.ocpp.connectors in --config file "
-                + file + ": is out of range (expected 1..64)");
+                + file + ": is out of range (expected 1..100)");
         Path unknown = config("option.frob=zzz-file-value\n");
         Cli.Result result = run(ID, "--config", unknown.toString());
         assertUsageError(result, "octt run: option.frob in --config file " + unknown
@@ -203,12 +203,13 @@ class SuitesAndOptionsTests {
     }
 
     @Test
-    void checksADeprecatedFlagAsItsOption() {
-        Cli.Result result = run(ID, "--connectors", "0");
+    void keepsTheDeprecatedConnectorsFlagsOwnBoundsAndChecksTheOthersAsOptions() {
+        assertUsageError(run(ID, "--connectors", "0"), "octt run: --connectors must be 1 to 100, was: 0");
+        Cli.Result result = run(ID, "--vendor", "x".repeat(257));
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.errLines()).containsExactly(
-                "warning: --connectors is deprecated; use --option ocpp.connectors=VALUE",
-                "octt run: --connectors: is out of range (expected 1..64), was: 0");
+                "warning: --vendor is deprecated; use --option ocpp.vendor=VALUE",
+                "octt run: --vendor: is longer than 256 characters, was: " + "x".repeat(40) + "... (257 characters)");
     }
 
     @Test

@@ -120,7 +120,8 @@ class YamlTargetsFileTests {
     @Test
     void readsAnyOtherExtensionAsCsv() throws IOException {
         Path file = write("fleet.txt", "- url: wss://a.example.com/ocpp/CP001\n");
-        assertThat(error(file)).contains(file + " line 1: unknown column '- url: wss://a.example.com/ocpp/CP001'");
+        assertThat(error(file)).contains(file + " line 1: unknown column (not shown: not a plain name)")
+                .doesNotContain("wss://a.example.com");
     }
 
     @Test
@@ -240,7 +241,7 @@ class YamlTargetsFileTests {
                 - url: &a wss://a.example.com/ocpp/CP001
                 - url: *a
                 """);
-        assertThat(error(file)).contains(file + " line 2: an alias (*a) is not supported");
+        assertThat(error(file)).contains(file + " line 2: an alias 'a' is not supported");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class Tc086TestCase implements TestCase {
                     "chargePointVendor sent in BootNotification"),
             OptionDescriptor.string(SecuredWebSocketStep.MODEL_OPTION, "octt-tc086",
                     "chargePointModel sent in BootNotification"),
-            OptionDescriptor.integer(SecuredWebSocketStep.CONNECTORS_OPTION, 1, 1, 64,
+            OptionDescriptor.integer(SecuredWebSocketStep.CONNECTORS_OPTION, 1, 1, 100,
                     "connectors the simulated Charge Point reports (a StatusNotification each, and one for connector 0)"));
 
     private final List<Step> steps;

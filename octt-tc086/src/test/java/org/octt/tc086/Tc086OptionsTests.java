@@ -18,14 +18,14 @@ class Tc086OptionsTests {
                 .containsExactly(
                         tuple("ocpp.vendor", "text", Optional.of("octt")),
                         tuple("ocpp.model", "text", Optional.of("octt-tc086")),
-                        tuple("ocpp.connectors", "1..64", Optional.of("1")));
+                        tuple("ocpp.connectors", "1..100", Optional.of("1")));
     }
 
     @Test
     void refusesConnectorsOutOfRange() {
         OptionDescriptor connectors = tc.options().get(2);
-        assertThat(connectors.problem("0")).contains("is out of range (expected 1..64)");
-        assertThat(connectors.problem("65")).contains("is out of range (expected 1..64)");
+        assertThat(connectors.problem("0")).contains("is out of range (expected 1..100)");
+        assertThat(connectors.problem("101")).contains("is out of range (expected 1..100)");
         assertThat(connectors.problem("3")).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.HumanDuration;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.StepAbortedException;
 import org.octt.core.spi.TestCase;
@@ -238,7 +239,7 @@ final class TestCaseRun {
                 // takeUntilOther cancels the step (closing its connections) when the deadline ticks
                 Mono<Long> deadline = Mono.delay(timeout, context.scheduler())
                         .doOnNext(tick -> abortReason = Optional.of("step '" + step.name()
-                                + "' did not finish within the step timeout of " + Durations.format(timeout)));
+                                + "' did not finish within the step timeout of " + HumanDuration.format(timeout)));
                 Flux<RunEvent> body = Flux.defer(() -> step.run(context))
                         .takeUntilOther(deadline)
                         .map(this::reported)

@@ -2,6 +2,7 @@ package org.octt.tls.cert;
 
 import org.octt.tls.internal.BouncyCastle;
 
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -29,6 +30,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Reads certificates and private keys from PEM files, as given with {@code --ca-file},
@@ -56,6 +59,11 @@ import java.util.Objects;
  */
 public final class PemFiles {
 
+    /** The largest file {@link #readCertificates(Path)} and {@link #readPrivateKey(Path)} read: 1 MiB. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    /** A PEM block type that a message may name ({@code OPENSSH PRIVATE KEY}); anything else is not shown. */
+    private static final Pattern PEM_TYPE = Pattern.compile("[A-Z][A-Z0-9 ]{0,39}");
 
     private PemFiles() {
     }
@@ -72,7 +80,29 @@ public final class PemFiles {
      */
     public static List<X509Certificate> readCertificates(Path file) {
         Objects.requireNonNull(file, "file");
-        List<Object> blocks = readBlocks(file, "certificate");
+        return readCertificates(readFile(file, "certificate"), file.toString());
+    }
+
+    /**
+     * Every certificate in {@code content}, as {@link #readCertificates(Path)} reads a file; for a
+     * caller that read the file itself (with its own bounds). A single DER certificate (no PEM
+     * block, as {@code openssl x509 -outform DER} writes it) is read too, as OpenSSL and curl do.
+     *
+     * @param content the file's bytes; not null
+     * @param source  how to name the file in a message, e.g. {@code --ca-file ca.pem}; not null
+     * @return at least one certificate
+     * @throws PemException when the content holds no valid certificate
+     */
+    public static List<X509Certificate> readCertificates(byte[] content, String source) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(source, "source");
+        if (content.length == 0) {
+            throw new PemException(source + ": the file is empty; expected a PEM certificate");
+        }
+        if (!hasPemBlock(content) && looksLikeDer(content)) {
+            return List.of(toCertificate(source, derCertificate(content, source), 1));
+        }
+        List<Object> blocks = readBlocks(content, source, "certificate");
         List<X509Certificate> certificates = new ArrayList<>();
         for (Object block : blocks) {
             X509CertificateHolder holder = null;
@@ -82,15 +112,15 @@ public final class PemFiles {
                 holder = t.getCertificateHolder();
             }
             if (holder != null) {
-                certificates.add(toCertificate(file, holder, certificates.size() + 1));
+                certificates.add(toCertificate(source, holder, certificates.size() + 1));
             }
         }
         if (certificates.isEmpty()) {
             if (blocks.stream().anyMatch(PemFiles::isPrivateKey)) {
-                throw new PemException(file + ": holds a private key, not a certificate;"
+                throw new PemException(source + ": holds a private key, not a certificate;"
                         + " give the certificate's PEM file (-----BEGIN CERTIFICATE-----)");
             }
-            throw new PemException(file + ": holds no certificate (found " + describeAll(blocks)
+            throw new PemException(source + ": holds no certificate (found " + describeAll(blocks)
                     + "); expected -----BEGIN CERTIFICATE-----");
         }
         return List.copyOf(certificates);
@@ -108,12 +138,35 @@ public final class PemFiles {
      */
     public static PrivateKey readPrivateKey(Path file) {
         Objects.requireNonNull(file, "file");
-        List<Object> blocks = readBlocks(file, "private key");
+        return readPrivateKey(readFile(file, "private key"), file.toString());
+    }
+
+    /**
+     * The private key in {@code content}, as {@link #readPrivateKey(Path)} reads a file; for a caller
+     * that read the file itself (with its own bounds). A single DER key (no PEM block: PKCS#8,
+     * PKCS#1 RSA or SEC1 EC with its curve, as {@code openssl pkey -outform DER} writes them) is
+     * read too.
+     *
+     * @param content the file's bytes; not null
+     * @param source  how to name the file in a message, e.g. {@code --client-key client.key}; not null
+     * @return the key
+     * @throws PemException when the content holds no key, more than one key, or an encrypted key
+     */
+    public static PrivateKey readPrivateKey(byte[] content, String source) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(source, "source");
+        if (content.length == 0) {
+            throw new PemException(source + ": the file is empty; expected a PEM private key");
+        }
+        if (!hasPemBlock(content) && looksLikeDer(content)) {
+            return toPrivateKey(source, DerKeys.privateKeyInfo(content, source));
+        }
+        List<Object> blocks = readBlocks(content, source, "private key");
         List<PrivateKeyInfo> keys = new ArrayList<>();
         for (Object block : blocks) {
             if (block instanceof PEMEncryptedKeyPair || block instanceof PKCS8EncryptedPrivateKeyInfo) {
-                throw new PemException(file + ": the private key is encrypted, which is not supported;"
-                        + " decrypt it first, e.g. openssl pkey -in " + file.getFileName() + " -out key.pem");
+                throw new PemException(source + ": the private key is encrypted, which is not supported;"
+                        + " decrypt it first, e.g. openssl pkey -in FILE -out key.pem");
             }
             if (block instanceof PEMKeyPair pair) {
                 keys.add(pair.getPrivateKeyInfo());
@@ -123,16 +176,16 @@ public final class PemFiles {
         }
         if (keys.isEmpty()) {
             if (blocks.stream().anyMatch(b -> b instanceof X509CertificateHolder || b instanceof X509TrustedCertificateBlock)) {
-                throw new PemException(file + ": holds a certificate, not a private key;"
+                throw new PemException(source + ": holds a certificate, not a private key;"
                         + " give the key's PEM file (-----BEGIN PRIVATE KEY-----)");
             }
-            throw new PemException(file + ": holds no private key (found " + describeAll(blocks)
+            throw new PemException(source + ": holds no private key (found " + describeAll(blocks)
                     + "); expected -----BEGIN PRIVATE KEY-----, RSA PRIVATE KEY or EC PRIVATE KEY");
         }
         if (keys.size() > 1) {
-            throw new PemException(file + ": holds " + keys.size() + " private keys; expected exactly one");
+            throw new PemException(source + ": holds " + keys.size() + " private keys; expected exactly one");
         }
-        return toPrivateKey(file, keys.get(0));
+        return toPrivateKey(source, keys.get(0));
     }
 
     /**
@@ -146,6 +199,15 @@ public final class PemFiles {
      * @throws PemException when the key does not belong to the certificate or cannot be checked
      */
     public static void requireMatchingKey(X509Certificate certificate, PrivateKey key, Path keyFile) {
+        Objects.requireNonNull(keyFile, "keyFile");
+        requireMatchingKey(certificate, key, keyFile.toString());
+    }
+
+    /**
+     * {@link #requireMatchingKey(X509Certificate, PrivateKey, Path)} naming the key's source as given,
+     * e.g. {@code --client-key client.key}.
+     */
+    public static void requireMatchingKey(X509Certificate certificate, PrivateKey key, String keyFile) {
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(keyFile, "keyFile");
@@ -211,11 +273,7 @@ public final class PemFiles {
         return false;
     }
 
-    private static List<Object> readBlocks(Path file, String expected) {
-        byte[] content = readFile(file, expected);
-        if (content.length == 0) {
-            throw new PemException(file + ": the file is empty; expected a PEM " + expected);
-        }
+    private static List<Object> readBlocks(byte[] content, String file, String expected) {
         List<Object> blocks = new ArrayList<>();
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.US_ASCII);
              PEMParser parser = new PEMParser(reader)) {
@@ -226,17 +284,15 @@ public final class PemFiles {
         } catch (IOException | RuntimeException e) {
             String problem = safe(e);
             if (problem.startsWith("unrecognised object: ")) {
-                throw new PemException(file + ": PEM block " + (blocks.size() + 1) + " is of an unsupported type ("
-                        + problem.substring("unrecognised object: ".length()) + "); expected a PEM " + expected, e);
+                String type = problem.substring("unrecognised object: ".length());
+                throw new PemException(file + ": PEM block " + (blocks.size() + 1) + " is of an unsupported type"
+                        + (PEM_TYPE.matcher(type).matches() ? " (" + type + ")" : "") + "; expected a PEM " + expected, e);
             }
             throw new PemException(file + ": PEM block " + (blocks.size() + 1) + " is corrupt: " + problem, e);
         }
         if (blocks.isEmpty()) {
-            String hint = (content[0] & 0xff) == 0x30
-                    ? " (the file looks like binary DER; convert it to PEM, e.g. openssl x509 -inform DER)"
-                    : "";
             throw new PemException(file + ": no PEM block found (no -----BEGIN ...----- line); expected a PEM "
-                    + expected + hint);
+                    + expected + " (or a single DER one)");
         }
         return blocks;
     }
@@ -246,7 +302,17 @@ public final class PemFiles {
             throw new PemException(file + ": is a directory; expected a PEM " + expected + " file");
         }
         try {
-            return Files.readAllBytes(file);
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw new PemException(file + ": is larger than 1 MiB; expected a PEM " + expected);
+            }
+            byte[] content;
+            try (InputStream in = Files.newInputStream(file)) {
+                content = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (content.length > MAX_BYTES) {
+                throw new PemException(file + ": is larger than 1 MiB; expected a PEM " + expected);
+            }
+            return content;
         } catch (NoSuchFileException e) {
             throw new PemException(file + ": file not found; expected a PEM " + expected, e);
         } catch (AccessDeniedException e) {
@@ -256,7 +322,7 @@ public final class PemFiles {
         }
     }
 
-    private static X509Certificate toCertificate(Path file, X509CertificateHolder holder, int position) {
+    private static X509Certificate toCertificate(String file, X509CertificateHolder holder, int position) {
         byte[] der;
         try {
             der = holder.getEncoded();
@@ -277,7 +343,7 @@ public final class PemFiles {
         }
     }
 
-    private static PrivateKey toPrivateKey(Path file, PrivateKeyInfo info) {
+    private static PrivateKey toPrivateKey(String file, PrivateKeyInfo info) {
         try {
             return new JcaPEMKeyConverter().getPrivateKey(info);
         } catch (IOException | RuntimeException jdkRefused) {
@@ -289,6 +355,31 @@ public final class PemFiles {
                 throw new PemException(file + ": the private key (algorithm "
                         + info.getPrivateKeyAlgorithm().getAlgorithm().getId() + ") cannot be read", e);
             }
+        }
+    }
+
+    /** Whether the content has a PEM begin line; DER is tried only where it has none. */
+    private static boolean hasPemBlock(byte[] content) {
+        return new String(content, StandardCharsets.ISO_8859_1).contains("-----BEGIN ");
+    }
+
+    /** Whether the content starts like DER: an ASN.1 SEQUENCE. */
+    private static boolean looksLikeDer(byte[] content) {
+        return (content[0] & 0xff) == 0x30;
+    }
+
+    /** A single DER certificate, nothing after it. */
+    private static X509CertificateHolder derCertificate(byte[] content, String source) {
+        ASN1Primitive der = DerKeys.parse(content, source, "certificate");
+        if (DerKeys.isPrivateKey(der)) {
+            throw new PemException(source + ": holds a private key (DER), not a certificate;"
+                    + " give the certificate's file (PEM or DER)");
+        }
+        try {
+            return new X509CertificateHolder(org.bouncycastle.asn1.x509.Certificate.getInstance(der));
+        } catch (RuntimeException e) {
+            throw new PemException(source + ": holds DER that is not an X.509 certificate; expected a PEM"
+                    + " certificate (or a single DER one)", e);
         }
     }
 

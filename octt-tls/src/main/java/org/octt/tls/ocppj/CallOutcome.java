@@ -1,6 +1,7 @@
 package org.octt.tls.ocppj;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.octt.tls.internal.HumanDuration;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -68,7 +69,7 @@ public sealed interface CallOutcome {
 
         @Override
         public String message() {
-            return "no answer to " + action + " (unique id " + uniqueId + ") within " + timeout;
+            return "no answer to " + action + " (unique id " + uniqueId + ") within " + HumanDuration.format(timeout);
         }
     }
 

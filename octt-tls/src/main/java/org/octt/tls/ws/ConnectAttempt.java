@@ -19,6 +19,7 @@ import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.octt.tls.internal.Addresses;
+import org.octt.tls.internal.HumanDuration;
 import org.octt.tls.ws.WebSocketOutcome.Phase;
 import org.octt.tls.ws.WebSocketOutcome.TransportFailure;
 import org.octt.tls.ws.internal.FixedAddressResolverGroup;
@@ -213,10 +214,11 @@ final class ConnectAttempt {
 
     private WebSocketOutcome timedOut(Phase p) {
         Duration limit = timeouts.of(p);
+        String within = HumanDuration.format(limit);
         String what = switch (p) {
-            case CONNECT -> "no TCP connection to " + endpoint() + " within " + limit;
-            case HANDSHAKE -> "the TLS handshake with " + endpoint() + " did not finish within " + limit;
-            case UPGRADE -> "no answer to the WebSocket upgrade request from " + endpoint() + " within " + limit
+            case CONNECT -> "no TCP connection to " + endpoint() + " within " + within;
+            case HANDSHAKE -> "the TLS handshake with " + endpoint() + " did not finish within " + within;
+            case UPGRADE -> "no answer to the WebSocket upgrade request from " + endpoint() + " within " + within
                     + " after the TLS handshake";
         };
         return new WebSocketOutcome.TimedOut(p, limit, trust.observation(), elapsed(), what);

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.buffer.ByteBufUtil;
+import org.octt.tls.internal.HumanDuration;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -185,8 +186,8 @@ public final class WebSocketSession {
                     .onErrorResume(e -> Mono.empty())
                     .then(closed.asMono())
                     .timeout(timeout, Mono.fromSupplier(() -> {
-                        terminate(new CloseStatus(1006, "no close frame from the server within " + timeout
-                                + "; connection dropped"));
+                        terminate(new CloseStatus(1006, "no close frame from the server within "
+                                + HumanDuration.format(timeout) + "; connection dropped"));
                         dispose();
                         return ended;
                     }));

@@ -197,18 +197,97 @@ class PemFilesTests {
         Path file = write("garbage.pem", "this is not a certificate\nat all\n");
 
         assertThatThrownBy(() -> PemFiles.readCertificates(file)).isInstanceOf(PemException.class)
-                .hasMessageStartingWith(file + ": no PEM block found")
-                .hasMessageNotContaining("DER");
+                .hasMessage(file + ": no PEM block found (no -----BEGIN ...----- line); expected a PEM certificate"
+                        + " (or a single DER one)");
     }
 
     @Test
-    void failsOnBinaryDerFileWithHintToConvert() throws Exception {
+    void readsASingleDerCertificateAsOpensslAndCurlDo() throws Exception {
         Path file = dir.resolve("cert.der");
         Files.write(file, RSA.certificate().getEncoded());
 
+        assertThat(PemFiles.readCertificates(file)).containsExactly(RSA.certificate());
+    }
+
+    @Test
+    @Timeout(30)
+    void readsDerKeysOpensslWritesInEveryForm() throws Exception {
+        Path cert = dir.resolve("der.crt");
+        Path pem = dir.resolve("der-source.key");
+        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", pem.toString(), "-out", cert.toString(), "-subj", "/CN=der.example.com", "-days", "1");
+        Path pkcs8 = dir.resolve("pkcs8.der");
+        openssl("pkey", "-in", pem.toString(), "-outform", "DER", "-out", pkcs8.toString());
+        Path sec1 = dir.resolve("sec1.der");
+        openssl("ec", "-in", pem.toString(), "-outform", "DER", "-out", sec1.toString());
+        Path rsaPem = dir.resolve("rsa.key");
+        Files.writeString(rsaPem, RSA.privateKeyPem());
+        Path pkcs1 = dir.resolve("pkcs1.der");
+        openssl("rsa", "-traditional", "-in", rsaPem.toString(), "-outform", "DER", "-out", pkcs1.toString());
+        Path certDer = dir.resolve("cert.der");
+        openssl("x509", "-in", cert.toString(), "-outform", "DER", "-out", certDer.toString());
+
+        X509Certificate ecCert = PemFiles.readCertificates(certDer).get(0);
+        assertThat(ecCert).isEqualTo(PemFiles.readCertificates(cert).get(0));
+        PrivateKey fromPem = PemFiles.readPrivateKey(pem);
+        assertThat(((ECPrivateKey) PemFiles.readPrivateKey(pkcs8)).getS()).isEqualTo(((ECPrivateKey) fromPem).getS());
+        assertThat(((ECPrivateKey) PemFiles.readPrivateKey(sec1)).getS()).isEqualTo(((ECPrivateKey) fromPem).getS());
+        PemFiles.requireMatchingKey(ecCert, PemFiles.readPrivateKey(sec1), sec1);
+        assertThat(((RSAPrivateCrtKey) PemFiles.readPrivateKey(pkcs1)).getModulus())
+                .isEqualTo(((RSAPrivateCrtKey) RSA.privateKey()).getModulus());
+        assertThatThrownBy(() -> PemFiles.readPrivateKey(certDer)).isInstanceOf(PemException.class)
+                .hasMessage(certDer + ": holds a certificate (DER), not a private key; give the key's file (PEM or DER)");
+        assertThatThrownBy(() -> PemFiles.readCertificates(pkcs8)).isInstanceOf(PemException.class)
+                .hasMessage(pkcs8 + ": holds a private key (DER), not a certificate; give the certificate's file (PEM or DER)");
+    }
+
+    @Test
+    void refusesDerWithTrailingDataOrThatIsNoCertificate() throws Exception {
+        Path trailing = dir.resolve("two.der");
+        byte[] der = RSA.certificate().getEncoded();
+        byte[] two = java.util.Arrays.copyOf(der, der.length * 2);
+        System.arraycopy(der, 0, two, der.length, der.length);
+        Files.write(trailing, two);
+        Path sequence = dir.resolve("seq.der");
+        Files.write(sequence, new byte[] {0x30, 0x03, 0x02, 0x01, 0x05});
+
+        assertThatThrownBy(() -> PemFiles.readCertificates(trailing)).isInstanceOf(PemException.class)
+                .hasMessage(trailing + ": no PEM block found (no -----BEGIN ...----- line) and not a single DER"
+                        + " structure either; expected a PEM certificate (or a single DER one)");
+        assertThatThrownBy(() -> PemFiles.readCertificates(sequence)).isInstanceOf(PemException.class)
+                .hasMessage(sequence + ": holds DER that is not an X.509 certificate; expected a PEM certificate"
+                        + " (or a single DER one)");
+        assertThatThrownBy(() -> PemFiles.readPrivateKey(sequence)).isInstanceOf(PemException.class)
+                .hasMessage(sequence + ": holds DER that is not a private key (PKCS#8, PKCS#1 or SEC1);"
+                        + " expected a PEM private key (or a single DER one)");
+    }
+
+    @Test
+    void namesTheSourceGivenWithTheBytes() {
+        assertThatThrownBy(() -> PemFiles.readCertificates(new byte[0], "--ca-file ca.pem"))
+                .isInstanceOf(PemException.class)
+                .hasMessage("--ca-file ca.pem: the file is empty; expected a PEM certificate");
+        assertThatThrownBy(() -> PemFiles.readPrivateKey("just text\n".getBytes(StandardCharsets.US_ASCII),
+                "--client-key k.pem")).isInstanceOf(PemException.class)
+                .hasMessage("--client-key k.pem: no PEM block found (no -----BEGIN ...----- line); expected a PEM"
+                        + " private key (or a single DER one)");
+    }
+
+    @Test
+    void doesNotQuoteABlockTypeThatIsNoPlainName() throws IOException {
+        Path file = write("odd.pem", "-----BEGIN hunter2!secret$$-----\nAAAA\n-----END hunter2!secret$$-----\n");
+
         assertThatThrownBy(() -> PemFiles.readCertificates(file)).isInstanceOf(PemException.class)
-                .hasMessageStartingWith(file + ": no PEM block found")
-                .hasMessageContaining("looks like binary DER");
+                .hasMessage(file + ": PEM block 1 is of an unsupported type; expected a PEM certificate");
+    }
+
+    @Test
+    void refusesAFileLargerThanOneMebibyte() throws IOException {
+        Path file = dir.resolve("big.pem");
+        Files.write(file, new byte[PemFiles.MAX_BYTES + 1]);
+
+        assertThatThrownBy(() -> PemFiles.readCertificates(file)).isInstanceOf(PemException.class)
+                .hasMessage(file + ": is larger than 1 MiB; expected a PEM certificate");
     }
 
     @Test

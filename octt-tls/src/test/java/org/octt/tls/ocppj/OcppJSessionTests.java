@@ -109,7 +109,7 @@ class OcppJSessionTests {
                 .assertNext(o -> {
                     assertThat(o).isInstanceOf(CallOutcome.TimedOut.class);
                     assertThat(((CallOutcome.TimedOut) o).timeout()).isEqualTo(timeout);
-                    assertThat(o.message()).contains("no answer to Silent").contains("within PT0.3S");
+                    assertThat(o.message()).contains("no answer to Silent").contains("within 300ms");
                 })
                 .expectComplete()
                 .verify(WAIT);

@@ -16,6 +16,7 @@ import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.TlsCrypto;
+import org.octt.tls.internal.HumanDuration;
 import org.octt.tls.probe.CipherSuites;
 import org.octt.tls.probe.ProbeOutcome;
 import org.octt.tls.probe.ProbeOutcome.TransportFailure.Kind;
@@ -272,15 +273,16 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
      */
     public ProbeOutcome timedOut(Duration deadline) {
         String what;
+        String within = HumanDuration.format(deadline);
         if (!connected) {
-            what = "TCP connect to " + request.target() + " did not complete within " + human(deadline);
+            what = "TCP connect to " + request.target() + " did not complete within " + within;
         } else if (verdictPending) {
             what = "the handshake with " + request.target() + " ended on the client's side, but the server"
-                    + " gave no verdict on the client's Certificate within " + human(deadline);
+                    + " gave no verdict on the client's Certificate within " + within;
         } else if (received == 0) {
-            what = "no answer from " + request.target() + " to the ClientHello within " + human(deadline);
+            what = "no answer from " + request.target() + " to the ClientHello within " + within;
         } else {
-            what = "handshake with " + request.target() + " did not complete within " + human(deadline)
+            what = "handshake with " + request.target() + " did not complete within " + within
                     + " (received " + received + " bytes)";
         }
         return transport(Kind.TIMED_OUT, what);
@@ -485,9 +487,5 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
     private static String describe(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    private static String human(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }
