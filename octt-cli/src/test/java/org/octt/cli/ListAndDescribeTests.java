@@ -97,9 +97,9 @@ class ListAndDescribeTests {
                   prerequisites: any security profile
                   suites: ocpp16-security
                   options (--option KEY=VALUE):
-                    KEY              TYPE   DEFAULT     DESCRIPTION
-                    ocpp.vendor      text   octt        chargePointVendor sent in BootNotification
-                    ocpp.model       text   octt-tc086  chargePointModel sent in BootNotification
+                    KEY              TYPE    DEFAULT     DESCRIPTION
+                    ocpp.vendor      text    octt        chargePointVendor sent in BootNotification
+                    ocpp.model       text    octt-tc086  chargePointModel sent in BootNotification
                     ocpp.connectors  1..100  1           connectors the simulated Charge Point reports\
                  (a StatusNotification each, and one for connector 0)
 

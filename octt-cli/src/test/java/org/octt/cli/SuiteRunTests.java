@@ -36,7 +36,7 @@ class SuiteRunTests {
     Path dir;
 
     private static CliEnvironment engine(org.octt.core.spi.TestCase... testCases) {
-        return TestEnvironments.engine(testCases).withEnv(Map.of(CliEnvironment.PASSWORD_ENV, "pw"));
+        return TestEnvironments.engine(testCases).withEnv(Map.of(CliEnvironment.PASSWORD_ENV, "suite-run-password-0123"));
     }
 
     @Test

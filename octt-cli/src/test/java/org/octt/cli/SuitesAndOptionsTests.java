@@ -27,7 +27,7 @@ class SuitesAndOptionsTests {
 
     private final FakeRunService service = FakeRunService.passing();
     private final CliEnvironment env = TestEnvironments.with(service)
-            .withEnv(Map.of(CliEnvironment.PASSWORD_ENV, "env-password"));
+            .withEnv(Map.of(CliEnvironment.PASSWORD_ENV, "env-password-0123456"));
 
     private Cli.Result run(String... args) {
         List<String> all = new ArrayList<>(List.of("run", "--url", URL));
