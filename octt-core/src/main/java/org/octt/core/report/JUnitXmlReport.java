@@ -1,5 +1,6 @@
 package org.octt.core.report;
 
+import org.octt.core.engine.NotRun;
 import org.octt.core.engine.RunResult;
 import org.octt.core.engine.StepResult;
 import org.octt.core.engine.TestCaseResult;
@@ -34,7 +35,9 @@ import java.util.Map;
  * {@code INCONCLUSIVE} an {@code <error>}, {@code SKIPPED} a {@code <skipped>}, each with the
  * check's message. A step that reported no check but was skipped or could not go on gets a
  * {@code <testcase>} of its own, named {@code step:<name>}. A test case that did not run because
- * the run was cancelled gets a suite with one skipped {@code <testcase name="not run">}.
+ * the run was cancelled gets a suite with one skipped {@code <testcase name="not run">}; one whose
+ * prerequisites do not apply to the target, one skipped {@code <testcase name="not applicable">};
+ * both with the reason as the skipped message.
  *
  * <p>Written with StAX ({@link XMLStreamWriter}), which escapes markup characters; characters XML
  * 1.0 cannot hold become U+FFFD, and line breaks in attributes are written as character
@@ -60,11 +63,16 @@ public final class JUnitXmlReport {
         for (TestCaseResult tc : result.testCases()) {
             suites.add(suite(tc));
         }
-        for (String notRun : result.notRun()) {
-            suites.add(new Suite(notRun, TIMESTAMP.format(result.startedAt()),
-                    Duration.ZERO, List.of(), "",
-                    List.of(new Case("not run", notRun.replace(" @ ", "@"), Duration.ZERO, Verdict.SKIPPED,
-                            "the run was cancelled before this test case finished", ""))));
+        for (NotRun notRun : result.notRun()) {
+            String classname = notRun.testCaseId() + "@"
+                    + Addresses.hostPort(notRun.target().host(), notRun.target().port());
+            String name = notRun.kind() == NotRun.Kind.NOT_APPLICABLE ? "not applicable" : "not run";
+            List<String[]> properties = List.of(new String[] {"title", notRun.title()},
+                    new String[] {"target", notRun.target().url().toString()},
+                    new String[] {"notRun", notRun.kind().name()});
+            suites.add(new Suite(notRun.label(), TIMESTAMP.format(result.startedAt()), Duration.ZERO, properties,
+                    notRun.reason(), List.of(new Case(name, classname, Duration.ZERO, Verdict.SKIPPED,
+                            notRun.reason(), ""))));
         }
         long tests = suites.stream().mapToLong(s -> s.cases().size()).sum();
         AttributeWhitespace filtered = new AttributeWhitespace(out);

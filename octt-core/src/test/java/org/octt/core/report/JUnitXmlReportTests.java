@@ -1,6 +1,7 @@
 package org.octt.core.report;
 
 import org.junit.jupiter.api.Test;
+import org.octt.core.engine.NotRun;
 import org.octt.core.engine.RunResult;
 import org.octt.core.engine.StepResult;
 import org.octt.core.engine.TestCaseResult;
@@ -75,7 +76,7 @@ class JUnitXmlReportTests {
     @Test
     void reportsTestCasesNotRunAsSkippedWhenTheRunWasCancelled() throws Exception {
         RunResult cancelled = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofSeconds(2), List.of(),
-                true, List.of("TC_086_CSMS @ wss://a.example.com/ocpp/CP1"));
+                true, List.of(NotRun.cancelled("TC_086_CSMS", "TLS", Target.parse("wss://a.example.com/ocpp/CP1"))));
 
         Document doc = write(cancelled);
 
@@ -85,7 +86,7 @@ class JUnitXmlReportTests {
         Element testcase = child(suite, "testcase");
         assertThat(testcase.getAttribute("name")).isEqualTo("not run");
         assertThat(child(testcase, "skipped").getAttribute("message"))
-                .isEqualTo("the run was cancelled before this test case finished");
+                .isEqualTo("the run was cancelled before this test case started");
         assertThat(doc.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
         assertThat(doc.getDocumentElement().getAttribute("time")).isEqualTo("2.000");
     }
@@ -111,6 +112,26 @@ class JUnitXmlReportTests {
         assertThat(properties(child(doc.getDocumentElement(), "testsuite"))).contains("title=title " + expected);
         assertThat(child(doc.getDocumentElement(), "system-out").getTextContent())
                 .isEqualTo("x.check: " + expected.replace("\r\n", "\n"));
+    }
+
+    @Test
+    void reportsANotApplicableTestCaseAsSkippedWithTheReason() throws Exception {
+        RunResult result = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofSeconds(1), List.of(),
+                false, List.of(NotRun.notApplicable("TC_P3", "Profile 3 card", Target.parse("wss://a.example.com/ocpp/CP1"),
+                        "applies to security profile 3, the target is configured with profile 2")));
+
+        Document doc = write(result);
+
+        Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("name")).isEqualTo("TC_P3 @ wss://a.example.com/ocpp/CP1");
+        assertThat(properties(suite)).contains("title=Profile 3 card", "notRun=NOT_APPLICABLE");
+        Element testcase = child(suite, "testcase");
+        assertThat(testcase.getAttribute("name")).isEqualTo("not applicable");
+        assertThat(testcase.getAttribute("classname")).isEqualTo("TC_P3@a.example.com:443");
+        assertThat(child(testcase, "skipped").getAttribute("message"))
+                .isEqualTo("applies to security profile 3, the target is configured with profile 2");
+        assertThat(doc.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+        assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("0");
     }
 
     private static List<String> properties(Element suite) {
