@@ -205,7 +205,7 @@ class ChargePointTests {
             IssuedCertificate client = cs.issueClientCertificate(cs.chargePointId());
             TestContext context = TestContext.builder(Target.of(cs.url()).withConnectAddress(cs.connectAddress()))
                     .securityProfile(SecurityProfile.TLS_CLIENT_CERTIFICATE)
-                    .clientKeyMaterial(new KeyMaterial(client.chain(), client.privateKey()))
+                    .clientKeyMaterial(KeyMaterial.of(client.chain(), client.privateKey()))
                     .trustAnchors(List.of(cs.rootCertificate()))
                     .timeouts(Timeouts.DEFAULTS.withNetwork(Duration.ofSeconds(5)))
                     .build();
