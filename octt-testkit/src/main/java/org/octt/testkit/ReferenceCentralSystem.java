@@ -49,7 +49,10 @@ import java.util.regex.Pattern;
  * a secured WebSocket endpoint {@code wss://<hostName>:<port>/ocpp/<ChargePointId>} on 127.0.0.1,
  * with its own PKI, security profile 2 (Basic auth) or 3 (client certificates), answering
  * BootNotification, StatusNotification and Heartbeat, and able to misbehave in every way TC_086 checks
- * (see {@link Fault}).
+ * (see {@link Fault}) and in the ways its policies describe: {@link Builder#auth(AuthPolicy)},
+ * {@link Builder#subprotocols(SubprotocolPolicy)}, {@link Builder#clientCertificates(ClientCertificatePolicy)},
+ * {@link Builder#answer(String, CallHandler)} and {@link Builder#call(ScheduledCall)} (see the
+ * package documentation).
  *
  * <p>TLS is served by Bouncy Castle's low-level TLS API, not JSSE, so that the server offers exactly
  * what a fault asks for (TLS 1.0/1.1, TLS_RSA_* suites, RSA-1024 or P-192 keys) on any JDK, without
