@@ -150,6 +150,7 @@ public final class ReferenceCentralSystem {
     private final int securityProfile;
     private final Optional<char[]> password;
     private final Optional<ReferencePki> pki;
+    private final int port;
     private final AuthPolicy auth;
     private final SubprotocolPolicy subprotocols;
     private final ClientCertificatePolicy clientCertificates;
@@ -169,6 +170,7 @@ public final class ReferenceCentralSystem {
         this.securityProfile = b.securityProfile;
         this.password = Optional.ofNullable(b.password).map(char[]::clone);
         this.pki = Optional.ofNullable(b.pki);
+        this.port = b.port;
         // the policies as given, then the faults' presets on top of them
         AuthPolicy a = b.auth != null ? b.auth : securityProfile == 2 ? AuthPolicy.handedOut() : AuthPolicy.open();
         this.auth = faults.contains(Fault.WRONG_PASSWORD) ? a.withoutHandedOutPassword() : a;
@@ -233,6 +235,11 @@ public final class ReferenceCentralSystem {
     /** 2 (TLS with Basic auth) or 3 (TLS with client certificates). */
     public int securityProfile() {
         return securityProfile;
+    }
+
+    /** The TCP port on 127.0.0.1 to listen on; 0 (the default) for a free one. */
+    public int port() {
+        return port;
     }
 
     /** The Basic auth policy, faults applied: {@link AuthPolicy#handedOut()} under profile 2 and {@link AuthPolicy#open()} under 3 unless set. */
@@ -311,7 +318,7 @@ public final class ReferenceCentralSystem {
             server = HttpServer.create()
                     .runOn(loops)
                     .host("127.0.0.1")
-                    .port(0)
+                    .port(port)
                     .doOnChannelInit((observer, channel, remoteAddress) -> {
                         traffic.connection();
                         connections.add(channel); // before reading closing: close() sets it, then reads connections
@@ -327,7 +334,7 @@ public final class ReferenceCentralSystem {
                     .bindNow(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).subscribe();
-            throw new IllegalStateException("cannot start the reference Central System on 127.0.0.1: "
+            throw new IllegalStateException("cannot start the reference Central System on 127.0.0.1" + (port == 0 ? "" : ":" + port) + ": "
                     + e.getMessage(), e);
         }
         ReferencePki generated;
@@ -430,6 +437,7 @@ public final class ReferenceCentralSystem {
         private int securityProfile = 2;
         private char[] password;
         private ReferencePki pki;
+        private int port;
         private AuthPolicy auth;
         private SubprotocolPolicy subprotocols = SubprotocolPolicy.ocpp16();
         private ClientCertificatePolicy clientCertificates;
@@ -438,6 +446,20 @@ public final class ReferenceCentralSystem {
         private final List<ScheduledCall> calls = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * The TCP port on 127.0.0.1 to listen on; 0 (the default) for a free one, the only choice
+         * with which two servers of one configuration can run at once.
+         *
+         * @throws IllegalArgumentException if it is not 0 to 65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 (a free one) to 65535, was: " + port);
+            }
+            this.port = port;
+            return this;
         }
 
         /**
