@@ -29,11 +29,20 @@ import java.util.stream.Collectors;
  * the file could be a password file given by mistake). The file is read with the bounds of
  * {@link InputFiles}, as UTF-8, a byte order mark ignored. The file is located by scanning the
  * arguments before parsing (picocli asks for defaults before it has parsed {@code --config}).
+ *
+ * <p>Two families of keys are not options of the command: {@code suite.NAME=ID,ID,...} (a user
+ * suite) and {@code option.KEY=VALUE} (a test case option, as {@code --option KEY=VALUE});
+ * {@link #entries} hands them to the command, which checks them.
  */
 final class ConfigFile implements CommandLine.IDefaultValueProvider {
 
     /** Options that make no sense in the file. */
     private static final Set<String> NOT_IN_FILE = Set.of("config", "help", "version");
+
+    /** The prefix of a user suite's key: {@code suite.NAME=ID,ID,...}. */
+    static final String SUITE_PREFIX = "suite.";
+    /** The prefix of a test case option's key: {@code option.KEY=VALUE}. */
+    static final String OPTION_PREFIX = "option.";
 
     private final Optional<String> file;
     private Properties properties;
@@ -103,6 +112,29 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         }
     }
 
+    /**
+     * The file's entries whose key starts with {@code prefix}, the prefix removed, values stripped
+     * of blanks, sorted by key; empty without a file.
+     */
+    java.util.SortedMap<String, String> entries(String prefix, CommandSpec command) {
+        java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+        if (file.isEmpty()) {
+            return found;
+        }
+        Properties p = properties(command);
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                found.put(key.substring(prefix.length()), p.getProperty(key).strip());
+            }
+        }
+        return found;
+    }
+
+    /** The file named by {@code --config}, as given, if any. */
+    Optional<String> file() {
+        return file;
+    }
+
     private static String key(OptionSpec option) {
         return option.longestName().replaceFirst("^--", "");
     }
@@ -135,6 +167,9 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         }
         known.removeAll(NOT_IN_FILE);
         for (String key : new TreeSet<>(p.stringPropertyNames())) {
+            if (key.startsWith(SUITE_PREFIX) || key.startsWith(OPTION_PREFIX)) {
+                continue; // checked by the command, which knows the suites and the options
+            }
             String where = " in --config file " + path + " line " + lines.get(key);
             if (InputText.isToken(key) && key.toLowerCase(java.util.Locale.ROOT).contains("password")
                     && !known.contains(key)) {
@@ -144,7 +179,8 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
             }
             if (!known.contains(key)) {
                 throw new CommandLine.ParameterException(commandLine, InputText.quoted("unknown key", key) + where
-                        + " (expected key=value lines; known keys: " + String.join(", ", known) + ")");
+                        + " (expected key=value lines; known keys: " + String.join(", ", known) + ", "
+                        + SUITE_PREFIX + "NAME, " + OPTION_PREFIX + "KEY)");
             }
         }
         return p;

@@ -1,5 +1,6 @@
 package org.octt.cli;
 
+import org.octt.core.engine.NotRun;
 import org.octt.core.engine.RunEvent;
 import org.octt.core.engine.RunResult;
 import org.octt.core.engine.StepResult;
@@ -210,22 +211,33 @@ final class ConsoleReporter {
         out.println();
     }
 
-    /** The summary line of the run (and what did not run when it was cancelled). */
+    /**
+     * The summary line of the run, after a line per test case that was not applicable (with the
+     * reason) and, when it was cancelled, what did not run.
+     */
     void printSummary(RunResult result) {
         long passed = count(result, Verdict.PASSED);
         long failed = count(result, Verdict.FAILED);
         long inconclusive = count(result, Verdict.INCONCLUSIVE);
         int total = result.testCases().size();
-        if (result.cancelled() || !result.notRun().isEmpty()) {
-            List<String> notRun = result.notRun();
-            out.println("cancelled: " + notRun.size() + " test case run" + (notRun.size() == 1 ? "" : "s")
-                    + " did not run" + (notRun.isEmpty() ? "" : ": " + String.join(", ", notRun.subList(0, Math.min(5, notRun.size()))
+        List<NotRun> notApplicable = result.notRun().stream()
+                .filter(n -> n.kind() == NotRun.Kind.NOT_APPLICABLE).toList();
+        for (NotRun n : notApplicable) {
+            out.println(style(DIM, "not applicable") + "  " + p(n.label()) + ": " + p(n.reason()));
+        }
+        List<String> notRun = result.notRun().stream().filter(n -> n.kind() == NotRun.Kind.CANCELLED)
+                .map(NotRun::label).toList();
+        if (result.cancelled() || !notRun.isEmpty()) {
+            out.println("cancelled: " + (notRun.isEmpty() ? "the run was stopped before every test case finished"
+                    : notRun.size() + " test case run" + (notRun.size() == 1 ? "" : "s")
+                    + " did not run: " + String.join(", ", notRun.subList(0, Math.min(5, notRun.size()))
                     .stream().map(ConsoleReporter::p).toList())
                     + (notRun.size() > 5 ? " and " + (notRun.size() - 5) + " more" : "")));
         }
         out.println(style(BOLD, "Result: ") + verdict(result.verdict()).trim() + "  " + total + " test case run"
                 + (total == 1 ? "" : "s") + ": " + passed + " passed, " + failed + " failed, " + inconclusive
-                + " inconclusive in " + Durations.format(result.duration()));
+                + " inconclusive" + (notApplicable.isEmpty() ? "" : ", " + notApplicable.size() + " not applicable")
+                + " in " + Durations.format(result.duration()));
     }
 
     /**

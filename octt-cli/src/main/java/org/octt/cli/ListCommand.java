@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code octt list}: the discovered test cases as a table. */
+/**
+ * {@code octt list}: the discovered test cases as a table, then the built-in suites; with
+ * {@code -v} also each test case's prerequisites, suites and options.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List the test cases found on the class path and in the plugin folder.")
 final class ListCommand implements Callable<Integer> {
@@ -28,7 +31,8 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     PluginPathOption plugins;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print a stack trace with an error.")
+    @Option(names = {"-v", "--verbose"},
+            description = "Also show each test case's prerequisites, suites and options; a stack trace with an error.")
     boolean verbose;
 
     ListCommand(CliEnvironment environment) {
@@ -71,6 +75,10 @@ final class ListCommand implements Callable<Integer> {
         if (catalog.testCases().isEmpty()) {
             out.println("(no test cases found)");
         }
+        if (verbose) {
+            catalog.testCases().forEach(d -> TestCaseDescriptions.printSummary(d, out));
+        }
+        TestCaseDescriptions.printSuites(TestSelection.builtInSuites(catalog.testCases()), out);
         for (String problem : catalog.problems()) {
             err.println("warning: " + Printable.escape(problem));
         }

@@ -1,7 +1,6 @@
 package org.octt.cli;
 
 import org.octt.core.text.Printable;
-import org.octt.tls.warmup.TlsWarmUp;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -68,6 +67,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new OcttCommand());
         // subcommands: add new ones here (e.g. demo)
         commandLine.addSubcommand("list", new ListCommand(environment));
+        commandLine.addSubcommand("describe", new DescribeCommand(environment));
         commandLine.addSubcommand("run", new RunCommand(environment));
         commandLine.addSubcommand("demo", new DemoCommand(environment));
         commandLine.addSubcommand("serve", new ServeCommand(environment));

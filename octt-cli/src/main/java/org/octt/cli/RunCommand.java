@@ -7,7 +7,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.octt.core.engine.RunEvent;
 import org.octt.core.engine.RunPlan;
 import org.octt.core.engine.RunResult;
-import org.octt.core.plugin.DiscoveredTestCase;
 import org.octt.core.report.JUnitXmlReport;
 import org.octt.core.report.JsonReport;
 import org.octt.core.spi.Target;
@@ -31,17 +30,18 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * {@code octt run ID... [options]}: validates the options (each problem is a {@link UsageException}
+ * {@code octt run [ID...] [--suite NAME]... [options]}: validates the options (each problem is a {@link UsageException}
  * naming the option and the value), builds the run plan, runs it through {@link RunService}, prints
  * it, writes the reports and returns the exit code of the verdict. No test logic here.
  */
@@ -65,8 +65,18 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", arity = "1..*", description = "Test case ids, e.g. TC_086_CSMS (see: octt list).")
-    List<String> ids;
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "Test case ids, e.g. TC_086_CSMS (see: octt list).")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--suite", paramLabel = "NAME", split = ",",
+            description = "Run a suite (repeatable): a built-in one (see: octt list) or one of the config file"
+                    + " (suite.NAME=ID,ID,...). Its test cases come first, then the IDs, each once.")
+    List<String> suites = new ArrayList<>();
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "Set a test case option (repeatable), e.g. ocpp.vendor=ACME; the key must be declared by"
+                    + " a selected test case (see: octt list -v). Config file: option.KEY=VALUE.")
+    List<String> options = new ArrayList<>();
 
     @Option(names = "--url", paramLabel = "URL",
             description = "The Central System endpoint: wss://host[:port]/path/<ChargePointId>.")
@@ -121,13 +131,16 @@ final class RunCommand implements Callable<Integer> {
                     + " (reports record it). Never use against production.")
     boolean insecure;
 
-    @Option(names = "--vendor", paramLabel = "NAME", description = "chargePointVendor to send in BootNotification.")
+    @Option(names = "--vendor", paramLabel = "NAME", hidden = true,
+            description = "Deprecated: --option ocpp.vendor=NAME.")
     String vendor;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "chargePointModel to send in BootNotification.")
+    @Option(names = "--model", paramLabel = "NAME", hidden = true,
+            description = "Deprecated: --option ocpp.model=NAME.")
     String model;
 
-    @Option(names = "--connectors", paramLabel = "N", description = "Number of connectors the simulated Charge Point reports.")
+    @Option(names = "--connectors", paramLabel = "N", hidden = true,
+            description = "Deprecated: --option ocpp.connectors=N.")
     Integer connectors;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "2",
@@ -165,6 +178,10 @@ final class RunCommand implements Callable<Integer> {
         if (connectors != null) {
             Counts.require("--connectors", connectors, 1, Counts.MAX_CONNECTORS);
         }
+        if (ids.isEmpty() && suites.isEmpty()) {
+            throw new UsageException("no test case to run: give test case IDs or --suite NAME (see: octt list)");
+        }
+        List<TestSelection.Given> givenOptions = givenOptions(); // before reading files: a malformed --option
         List<X509Certificate> trustAnchors = new ArrayList<>();
         for (Path ca : caFiles) {
             trustAnchors.addAll(new TargetContexts(environment).certificates("--ca-file", ca));
@@ -182,15 +199,6 @@ final class RunCommand implements Callable<Integer> {
                     .meterRegistry(registry)
                     .insecure(insecure)
                     .maxConnectionsPerTarget(maxConnections);
-            if (vendor != null) {
-                b.option("ocpp.vendor", vendor);
-            }
-            if (model != null) {
-                b.option("ocpp.model", model);
-            }
-            if (connectors != null) {
-                b.option("ocpp.connectors", Integer.toString(connectors));
-            }
             return b;
         };
         TargetSpec fromOptions = new TargetSpec("", Optional.ofNullable(url), Optional.ofNullable(resolve),
@@ -216,10 +224,50 @@ final class RunCommand implements Callable<Integer> {
         Counts.require("--concurrency", parallel, 1, Counts.MAX_CONCURRENCY);
 
         try (TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment))) {
-            RunPlan plan = new RunPlan(testCases(catalog), targets, parallel);
+            List<TestCase> selected = testCases(catalog);
+            Map<String, String> optionValues = TestSelection.options(givenOptions, selected);
+            List<TestContext> withOptions = new ArrayList<>(targets.size());
+            for (TestContext target : targets) {
+                TestContext.Builder b = target.toBuilder();
+                optionValues.forEach(b::option);
+                withOptions.add(b.build());
+            }
+            RunPlan plan = new RunPlan(selected, withOptions, parallel);
             contexts.warnings().forEach(spec.commandLine().getErr()::println); // after every check: an error stays one line
             return runAndReport(plan, registry);
         }
+    }
+
+    /**
+     * The test case options given, in increasing precedence: the config file's {@code option.KEY},
+     * the deprecated {@code --vendor}, {@code --model}, {@code --connectors} (a warning each), then
+     * {@code --option}.
+     */
+    private List<TestSelection.Given> givenOptions() {
+        List<TestSelection.Given> given = new ArrayList<>();
+        Optional<ConfigFile> file = configFile();
+        if (file.isPresent()) {
+            String where = " in --config file " + file.get().file().orElseThrow();
+            file.get().entries(ConfigFile.OPTION_PREFIX, spec).forEach((key, value) -> given.add(new TestSelection.Given(
+                    TestSelection.fileKey(ConfigFile.OPTION_PREFIX, key) + where, key, value, false)));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        String[][] deprecated = {{"--vendor", "ocpp.vendor", vendor}, {"--model", "ocpp.model", model},
+            {"--connectors", "ocpp.connectors", connectors == null ? null : Integer.toString(connectors)}};
+        for (String[] d : deprecated) {
+            if (d[2] != null) {
+                err.println("warning: " + d[0] + " is deprecated; use --option " + d[1] + "=VALUE");
+                given.add(new TestSelection.Given(d[0], d[1], d[2].strip(), true));
+            }
+        }
+        options.forEach(o -> given.add(TestSelection.parseOption(o)));
+        return given;
+    }
+
+    /** The config file provider of this command line, when {@code --config} was given. */
+    private Optional<ConfigFile> configFile() {
+        return spec.defaultValueProvider() instanceof ConfigFile c && c.file().isPresent()
+                ? Optional.of(c) : Optional.empty();
     }
 
     /**
@@ -307,21 +355,23 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The test cases named on the command line, in that order, each once. */
+    /**
+     * The test cases of the suites named ({@code --suite}, in that order), then those named by id,
+     * each once; the user suites of the config file are checked here (they need the built-in names).
+     */
     private List<TestCase> testCases(TestCatalog.Catalog catalog) {
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : catalog.problems()) {
             err.println("warning: " + Printable.escape(problem));
         }
-        List<TestCase> selected = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(ids)) {
-            DiscoveredTestCase found = catalog.find(id).orElseThrow(() -> new UsageException(
-                    "unknown test case id: " + id + " (known: " + (catalog.testCases().isEmpty() ? "none"
-                            : catalog.testCases().stream().map(d -> d.testCase().id()).collect(Collectors.joining(", ")))
-                            + ")"));
-            selected.add(found.testCase());
+        SortedMap<String, List<String>> userSuites = new TreeMap<>();
+        Optional<ConfigFile> file = configFile();
+        if (file.isPresent()) {
+            userSuites = TestSelection.userSuites(file.get().entries(ConfigFile.SUITE_PREFIX, spec),
+                    TestSelection.builtInSuites(catalog.testCases()).keySet(),
+                    "--config file " + file.get().file().orElseThrow());
         }
-        return selected;
+        return TestSelection.select(catalog, suites, ids, userSuites);
     }
 
     /**

@@ -139,7 +139,7 @@ final class TargetContexts {
             Arrays.fill(keyBytes, (byte) 0);
         }
         PemFiles.requireMatchingKey(chain.get(0), key, keyName + " " + spec.clientKey().get());
-        return Optional.of(new KeyMaterial(chain, key));
+        return Optional.of(KeyMaterial.of(chain, key));
     }
 
     /**

@@ -44,7 +44,7 @@ class ConfigFileTests {
                 ca-file=a.pem, b.pem
                 basic-auth-password-file=password.txt
                 timeout=2s
-                vendor=ACME
+                option.ocpp.vendor=ACME
                 insecure=true
                 max-connections=4
                 """);
@@ -65,16 +65,19 @@ class ConfigFileTests {
     void letsFlagsOverrideTheFile() throws IOException {
         writeCa("a.pem");
         writeCa("c.pem");
-        Path file = config("url=wss://csms.example.com/ocpp/CP042\ntimeout=2s\nca-file=a.pem\nvendor=ACME\n");
+        Path file = config("url=wss://csms.example.com/ocpp/CP042\ntimeout=2s\nca-file=a.pem\noption.ocpp.vendor=ACME\n"
+                + "option.ocpp.connectors=4\n");
         Cli.Result result = Cli.run(env, "run", ID, "--config=" + file, "--timeout", "7s",
-                "--url", "wss://other.example.com/ocpp/CP007", "--ca-file", dir.resolve("c.pem").toString());
+                "--url", "wss://other.example.com/ocpp/CP007", "--ca-file", dir.resolve("c.pem").toString(),
+                "--option", "ocpp.connectors=2");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         TestContext context = service.plan.get().targets().get(0);
         assertThat(context.target().url()).hasToString("wss://other.example.com/ocpp/CP007");
         assertThat(context.timeouts().network()).isEqualTo(Duration.ofSeconds(7));
         assertThat(context.trustAnchors()).extracting(c -> c.getSubjectX500Principal().getName())
                 .containsExactly("CN=c.pem");
-        assertThat(context.option("ocpp.vendor")).contains("ACME");
+        assertThat(context.options()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("ocpp.vendor", "ACME", "ocpp.connectors", "2"));
     }
 
     @Test

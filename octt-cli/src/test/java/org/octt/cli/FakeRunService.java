@@ -58,12 +58,12 @@ final class FakeRunService implements RunService {
                 CheckResult check = CheckResult.of("fake.check", v, "the fake check was " + v
                         + " (password length " + context.basicAuthPassword().map(s -> s.length()).orElse(0)
                         + ", context " + context + ")").withWarning("a fake warning");
-                StepResult step = new StepResult("fake-step", "A fake step", v, "", Duration.ofMillis(42), List.of(check));
+                StepResult step = StepResult.of("fake-step", "A fake step", v, "", Duration.ofMillis(42), List.of(check));
                 events.add(new RunEvent.TestCaseStarted(t0, context.target(), tc.id(), tc.title()));
                 events.add(new RunEvent.StepStarted(t0, context.target(), tc.id(), "fake-step", "A fake step"));
                 events.add(new RunEvent.CheckReported(t0, context.target(), tc.id(), "fake-step", check));
                 events.add(new RunEvent.StepFinished(t0, context.target(), tc.id(), step));
-                TestCaseResult result = new TestCaseResult(context.target(), tc.id(), tc.title(), v,
+                TestCaseResult result = TestCaseResult.of(context.target(), tc.id(), tc.title(), v,
                         v == Verdict.PASSED ? List.of() : List.of("fake.check: " + v), t0, Duration.ofMillis(50),
                         context.insecure(), List.of(step));
                 results.add(result);

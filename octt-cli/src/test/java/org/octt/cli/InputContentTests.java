@@ -128,8 +128,8 @@ class InputContentTests {
 
     private String knownKeys() {
         return "basic-auth-password-file, ca-file, client-cert, client-key, concurrency, connectors, insecure,"
-                + " max-connections, metrics-file, model, plugin-path, report-json, report-junit, resolve,"
-                + " security-profile, targets, timeout, url, vendor, verbose";
+                + " max-connections, metrics-file, model, option, plugin-path, report-json, report-junit, resolve,"
+                + " security-profile, suite, targets, timeout, url, vendor, verbose, suite.NAME, option.KEY";
     }
 
     // --- item: targets files, resolve with file and line, byte order marks

@@ -63,16 +63,21 @@ class InterruptTests {
         assertThat(interruptReturned.await(5, TimeUnit.SECONDS)).as("the interrupt waits for the reports, then returns").isTrue();
         assertThat(onInterrupt.get()).as("unregistered after the run").isNull();
         assertThat(result.out()).contains("PASSED        " + ID + " @ wss://a.example.com/ocpp/CP001",
-                "cancelled: 1 test case run did not run: " + ID + " @ wss://b.example.com/ocpp/CP002",
-                "Result: INCONCLUSIVE  1 test case run: 1 passed");
+                "cancelled: the run was stopped before every test case finished",
+                "Result: INCONCLUSIVE  2 test case runs: 1 passed, 0 failed, 1 inconclusive");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.at("/cancelled").asBoolean()).isTrue();
         assertThat(report.at("/verdict").asText()).isEqualTo("INCONCLUSIVE");
-        assertThat(report.at("/notRun").toString()).isEqualTo("[\"" + ID + " @ wss://b.example.com/ocpp/CP002\"]");
-        assertThat(report.at("/testCases")).hasSize(1);
+        assertThat(report.at("/notRun").toString()).as("it had started: it has a result").isEqualTo("[]");
+        assertThat(report.at("/testCases")).hasSize(2);
         assertThat(report.at("/testCases/0/target/url").asText()).isEqualTo("wss://a.example.com/ocpp/CP001");
         assertThat(report.at("/testCases/0/verdict").asText()).isEqualTo("PASSED");
-        assertThat(Files.readString(junit)).contains("<testsuites name=\"octt\" tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"1\"",
-                "<testsuite name=\"" + ID + " @ wss://a.example.com/ocpp/CP001\"", "wss://b.example.com/ocpp/CP002");
+        assertThat(report.at("/testCases/1/target/url").asText()).isEqualTo("wss://b.example.com/ocpp/CP002");
+        assertThat(report.at("/testCases/1/verdict").asText()).isEqualTo("INCONCLUSIVE");
+        assertThat(report.at("/testCases/1/reasons").toString()).isEqualTo("[\"exchange: the run was cancelled\"]");
+        assertThat(report.at("/testCases/1/steps/0/reason").asText()).isEqualTo("the run was cancelled");
+        assertThat(Files.readString(junit)).contains("<testsuites name=\"octt\" tests=\"2\" failures=\"0\" errors=\"1\" skipped=\"0\"",
+                "<testsuite name=\"" + ID + " @ wss://a.example.com/ocpp/CP001\"",
+                "<testsuite name=\"" + ID + " @ wss://b.example.com/ocpp/CP002\"");
     }
 }

@@ -76,7 +76,7 @@ class Ipv6OutputTests {
         assertThat(r.out()).as(r.toString())
                 .contains("the endpoint ::1 is an IP address, which cannot match an FQDN in the commonName")
                 .contains("use the Central System's DNS name in the URL (wss://<name>/...) and"
-                        + " --resolve <name>:<port>:[::1] to reach this address without DNS")
+                        + " the resolve override <name>:<port>:[::1] to reach this address without DNS")
                 .contains("TLS handshake with [::1]:" + server.port() + " aborted: the server certificate was rejected:"
                         + " the server certificate does not name the host ::1: it names subjectAltName");
         // the URL is shown as it was given; every message names the address in the RFC 5952 form

@@ -62,7 +62,10 @@ class MainTests {
         assertThat(result.out().lines()).containsExactly(
                 "ID           TITLE                   SYSTEM UNDER TEST  OCPP     SOURCE",
                 "TC_FAKE_001  A fake test case        central system     ocpp1.6  classpath (test-classes)",
-                "TC_FAKE_002  Another fake test case  central system     ocpp1.6  fake-plugin.jar");
+                "TC_FAKE_002  Another fake test case  central system     ocpp1.6  fake-plugin.jar",
+                "",
+                "Suites (octt run --suite NAME):",
+                "  fake-suite  TC_FAKE_001, TC_FAKE_002");
         assertThat(result.err()).isEmpty();
     }
 
@@ -71,7 +74,7 @@ class MainTests {
         AtomicReference<Optional<Path>> asked = new AtomicReference<>();
         TestCatalog catalog = dir -> {
             asked.set(dir);
-            return new TestCatalog.Catalog(List.of(new DiscoveredTestCase(new FakeTestCase("TC_X", "X"), "x.jar")),
+            return new TestCatalog.Catalog(List.of(DiscoveredTestCase.of(new FakeTestCase("TC_X", "X"), "x.jar")),
                     List.of("broken.jar: not a zip file"));
         };
         Cli.Result result = Cli.run(TestEnvironments.passing().withCatalog(catalog), "list", "--plugin-path", "/tmp/octt-plugins");

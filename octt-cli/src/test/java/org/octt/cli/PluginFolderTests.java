@@ -1,5 +1,7 @@
 package org.octt.cli;
 
+import org.octt.testsupport.PluginJars;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,7 +81,7 @@ class PluginFolderTests {
                 .anySatisfy(l -> assertThat(l).matches(
                         "TC_ACME_PASS +An external passing test case +central system +ocpp1\\.6 +acme-tests\\.jar"));
         // whatever else is on the class path is labelled as such
-        assertThat(result.out().lines().skip(1).filter(l -> !l.startsWith("TC_ACME_")))
+        assertThat(result.out().lines().skip(1).takeWhile(l -> !l.isEmpty()).filter(l -> !l.startsWith("TC_ACME_")))
                 .allSatisfy(l -> assertThat(l).contains("classpath ("));
         assertThat(result.errLines()).singleElement().asString().startsWith("warning: broken.jar: ");
     }

@@ -140,7 +140,8 @@ class RunCommandTests {
 
     @Test
     void rejectsAMissingTestCaseId() {
-        assertUsageError(run("run", "--url", URL), "Missing required parameter", "ID");
+        assertUsageError(run("run", "--url", URL),
+                "octt run: no test case to run: give test case IDs or --suite NAME (see: octt list)");
     }
 
     @Test
@@ -303,7 +304,8 @@ class RunCommandTests {
     void passesEveryOptionToTheTestContext() {
         FakeRunService service = FakeRunService.passing();
         Cli.Result result = Cli.run(withPassword(service), runArgs("--timeout", "500ms", "--insecure",
-                "--vendor", "ACME", "--model", "Volt 1", "--connectors", "3", "--max-connections", "5",
+                "--option", "ocpp.vendor=ACME", "--option", "ocpp.model=Volt 1", "--option", "ocpp.connectors=3",
+                "--max-connections", "5",
                 "--ca-file", caFile.toString(), "--ca-file", twoCasFile.toString()));
         assertThat(result.exitCode()).as(result.toString()).isZero();
         TestContext context = service.plan.get().targets().get(0);

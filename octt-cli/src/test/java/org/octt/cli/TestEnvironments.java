@@ -24,8 +24,8 @@ final class TestEnvironments {
 
     static CliEnvironment with(RunService runService) {
         TestCatalog catalog = pluginDir -> new TestCatalog.Catalog(List.of(
-                new DiscoveredTestCase(new FakeTestCase(ID, "A fake test case"), "classpath (test-classes)"),
-                new DiscoveredTestCase(new FakeTestCase(OTHER_ID, "Another fake test case"), "fake-plugin.jar")),
+                DiscoveredTestCase.of(new FakeTestCase(ID, "A fake test case"), "classpath (test-classes)"),
+                DiscoveredTestCase.of(new FakeTestCase(OTHER_ID, "Another fake test case"), "fake-plugin.jar")),
                 List.of());
         return new CliEnvironment(runService, catalog, Map.of(), Optional.empty(), false, Interrupts.NONE);
     }
@@ -34,7 +34,7 @@ final class TestEnvironments {
     static CliEnvironment engine(TestCase... testCases) {
         List<DiscoveredTestCase> found = new ArrayList<>();
         for (TestCase t : testCases) {
-            found.add(new DiscoveredTestCase(t, "classpath (test-classes)"));
+            found.add(DiscoveredTestCase.of(t, "classpath (test-classes)"));
         }
         return new CliEnvironment(RunService.engine(), pluginDir -> new TestCatalog.Catalog(found, List.of()),
                 Map.of(), Optional.empty(), false, Interrupts.NONE);

@@ -1,6 +1,7 @@
 package org.octt.core;
 
 import org.junit.jupiter.api.Test;
+import org.octt.core.engine.NotRun;
 import org.octt.core.engine.RunResult;
 import org.octt.core.example.HelloTestCase;
 import org.octt.core.plugin.PluginRegistry;
@@ -60,7 +61,8 @@ class OcttTests {
         assertThat(result).isNotNull();
         assertThat(result.cancelled()).isTrue();
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(result.notRun()).containsExactly("OCTT_HELLO @ wss://csms.example.com/ocpp/CP9");
+        assertThat(result.notRun()).extracting(NotRun::label, NotRun::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("OCTT_HELLO @ wss://csms.example.com/ocpp/CP9", NotRun.Kind.CANCELLED));
         assertThat(result.testCases()).isEmpty();
     }
 

@@ -59,7 +59,7 @@ class Tls11RefusedTestCaseTests {
     }
 
     private static TestCaseResult run(PluginRegistry plugins, RunningCentralSystem cs) {
-        TestContext target = TestContext.builder(new Target(cs.url(), Optional.of(cs.connectAddress())))
+        TestContext target = TestContext.builder(Target.of(cs.url()).withConnectAddress(cs.connectAddress()))
                 .timeouts(Timeouts.DEFAULTS.withNetwork(Duration.ofSeconds(5)))
                 .build();
         RunResult result = Octt.builder().testCases(plugins, ID).target(target).build()

@@ -1,10 +1,18 @@
 package org.octt.example;
 
 import org.junit.jupiter.api.Test;
+import org.octt.core.spi.SpiVersion;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +38,43 @@ class WritingATestCaseDocTests {
     }
 
     @Test
-    void quotesTheBuildSection() throws IOException {
-        String pom = region(Path.of("pom.xml"), "<!-- doc:start -->", "<!-- doc:end -->");
+    void quotesTheWholePomThisBuildBuilds() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
 
         assertThat(pom).contains("<artifactId>octt-bom</artifactId>");
         assertThat(Files.readString(DOC)).contains("```xml\n" + pom + "```");
+    }
+
+    /** Maven 3.8 would otherwise run compiler 3.1 and Surefire 2.12, which cannot build this module. */
+    @Test
+    void pinsEveryPluginOfTheJarLifecycleAtTheVersionsTheRepositoryBuildsWith() throws Exception {
+        Map<String, String> pinned = pluginVersions(Path.of("pom.xml"));
+
+        assertThat(pinned.keySet()).containsExactlyInAnyOrder("maven-clean-plugin", "maven-resources-plugin",
+                "maven-compiler-plugin", "maven-surefire-plugin", "maven-jar-plugin", "maven-install-plugin",
+                "maven-deploy-plugin");
+        assertThat(pinned.values()).allSatisfy(v -> assertThat(v).matches("\\d+\\.\\d+\\.\\d+"));
+        Map<String, String> root = pluginVersions(Path.of("../pom.xml"));
+        for (String plugin : List.of("maven-resources-plugin", "maven-compiler-plugin", "maven-surefire-plugin",
+                "maven-jar-plugin", "maven-install-plugin")) {
+            assertThat(pinned.get(plugin)).as(plugin).isEqualTo(root.get(plugin));
+        }
+    }
+
+    @Test
+    void theJarStatesTheSpiVersionItIsBuiltFor() throws Exception {
+        Element pom = read(Path.of("pom.xml"));
+        NodeList entries = pom.getElementsByTagName("Octt-Spi-Version");
+
+        assertThat(entries.getLength()).isEqualTo(1);
+        assertThat(entries.item(0).getParentNode().getNodeName()).isEqualTo("manifestEntries");
+        assertThat(entries.item(0).getTextContent()).isEqualTo(SpiVersion.current());
+        assertThat(Files.readString(DOC)).contains("`" + SpiVersion.MANIFEST_ATTRIBUTE + "` in its manifest");
+    }
+
+    @Test
+    void namesTheToolkit() throws IOException {
+        assertThat(Files.readString(DOC)).contains("`octt-ocpp`", "[ocpp-toolkit.md](ocpp-toolkit.md)");
     }
 
     @Test
@@ -44,6 +84,25 @@ class WritingATestCaseDocTests {
 
         assertThat(test).contains("Fault.LEGACY_TLS");
         assertThat(Files.readString(DOC)).contains("```java\n" + test + "```");
+    }
+
+    private static Map<String, String> pluginVersions(Path pom) throws Exception {
+        Element management = (Element) read(pom).getElementsByTagName("pluginManagement").item(0);
+        Map<String, String> versions = new TreeMap<>();
+        NodeList plugins = management.getElementsByTagName("plugin");
+        for (int i = 0; i < plugins.getLength(); i++) {
+            Element plugin = (Element) plugins.item(i);
+            NodeList version = plugin.getElementsByTagName("version");
+            versions.put(plugin.getElementsByTagName("artifactId").item(0).getTextContent().trim(),
+                    version.getLength() == 0 ? "" : version.item(0).getTextContent().trim());
+        }
+        return versions;
+    }
+
+    private static Element read(Path pom) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
     }
 
     /** The lines between the line holding {@code start} and the line holding {@code end}. */

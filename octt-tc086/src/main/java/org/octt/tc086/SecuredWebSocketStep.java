@@ -242,8 +242,8 @@ final class SecuredWebSocketStep implements Step {
             evidence.add(e);
         }
         String summary = calls.stream().map(AnsweredCall::summary).collect(Collectors.joining("; "));
-        return new CheckResult(check.id(), check.verdict(), check.message() + " (meanwhile the Central System sent "
-                + calls.size() + " CALL(s), each answered at once: " + summary + ")", check.warnings(), check.evidence())
+        return check.withMessage(check.message() + " (meanwhile the Central System sent "
+                + calls.size() + " CALL(s), each answered at once: " + summary + ")")
                 .withEvidence("centralSystemCalls", evidence);
     }
 

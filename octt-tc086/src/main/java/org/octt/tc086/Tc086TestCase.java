@@ -1,6 +1,7 @@
 package org.octt.tc086;
 
 import org.octt.core.spi.OcppVersion;
+import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
@@ -8,6 +9,7 @@ import org.octt.core.spi.TestContext;
 import org.octt.tls.ocppj.CallResponder;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -39,6 +41,17 @@ public final class Tc086TestCase implements TestCase {
 
     public static final String ID = "TC_086_CSMS";
     public static final String TITLE = "TLS - server-side certificate - Valid certificate";
+
+    /** The built-in suite TC_086 belongs to. */
+    public static final String SUITE = "ocpp16-security";
+
+    private static final List<OptionDescriptor> OPTIONS = List.of(
+            OptionDescriptor.string(SecuredWebSocketStep.VENDOR_OPTION, "octt",
+                    "chargePointVendor sent in BootNotification"),
+            OptionDescriptor.string(SecuredWebSocketStep.MODEL_OPTION, "octt-tc086",
+                    "chargePointModel sent in BootNotification"),
+            OptionDescriptor.integer(SecuredWebSocketStep.CONNECTORS_OPTION, 1, 1, 100,
+                    "connectors the simulated Charge Point reports (a StatusNotification each, and one for connector 0)"));
 
     private final List<Step> steps;
 
@@ -80,5 +93,20 @@ public final class Tc086TestCase implements TestCase {
     @Override
     public List<Step> steps() {
         return steps;
+    }
+
+    /**
+     * {@code ocpp.vendor} and {@code ocpp.model} (sent in BootNotification) and
+     * {@code ocpp.connectors} (how many connectors get a StatusNotification, besides connector 0).
+     */
+    @Override
+    public List<OptionDescriptor> options() {
+        return OPTIONS;
+    }
+
+    /** The built-in suite {@value #SUITE}. */
+    @Override
+    public Set<String> suites() {
+        return Set.of(SUITE);
     }
 }

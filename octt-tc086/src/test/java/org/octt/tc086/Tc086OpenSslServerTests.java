@@ -1,5 +1,6 @@
 package org.octt.tc086;
 
+import org.octt.testsupport.OpenSslServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -98,7 +99,7 @@ class Tc086OpenSslServerTests {
 
     @Test
     void passesEveryTlsAndCertificateCheckWithBothCertificatesAndFailsTheUpgradeAnsweredWith200() throws IOException {
-        try (OpenSslServer s = server("both").cert(pki.rsa).dcert(pki.ec).start()) {
+        try (OpenSslServer s = server("both").cert(pki.rsa.chainWithoutRoot(), pki.rsa.privateKey()).dcert(pki.ec.chainWithoutRoot(), pki.ec.privateKey()).start()) {
             TestCaseResult r = run(s);
 
             assertVerdicts(r, expected());
@@ -129,7 +130,7 @@ class Tc086OpenSslServerTests {
 
     @Test
     void failsCipherSuitesNamingTheEcdsaSuitesWhenOnlyAnRsaCertificateIsServed() throws IOException {
-        try (OpenSslServer s = server("rsa").cert(pki.rsa).start()) {
+        try (OpenSslServer s = server("rsa").cert(pki.rsa.chainWithoutRoot(), pki.rsa.privateKey()).start()) {
             TestCaseResult r = run(s);
 
             assertVerdicts(r, expected(TLS_CIPHER_SUITES, FAILED));
@@ -149,7 +150,7 @@ class Tc086OpenSslServerTests {
 
     @Test
     void failsCipherSuitesButNotVersionWhenOnlyTls13IsAccepted() throws IOException {
-        try (OpenSslServer s = server("tls13").cert(pki.rsa).dcert(pki.ec).args("-tls1_3").start()) {
+        try (OpenSslServer s = server("tls13").cert(pki.rsa.chainWithoutRoot(), pki.rsa.privateKey()).dcert(pki.ec.chainWithoutRoot(), pki.ec.privateKey()).args("-tls1_3").start()) {
             TestCaseResult r = run(s);
 
             assertVerdicts(r, expected(TLS_CIPHER_SUITES, FAILED));
@@ -167,7 +168,7 @@ class Tc086OpenSslServerTests {
 
     @Test
     void warnsButPassesVersionWhenTls10AndTls11AreAlsoAccepted() throws IOException {
-        try (OpenSslServer s = server("legacy").cert(pki.rsa).dcert(pki.ec)
+        try (OpenSslServer s = server("legacy").cert(pki.rsa.chainWithoutRoot(), pki.rsa.privateKey()).dcert(pki.ec.chainWithoutRoot(), pki.ec.privateKey())
                 .args("-cipher", "DEFAULT:@SECLEVEL=0", "-min_protocol", "TLSv1").start()) {
             TestCaseResult r = run(s);
 
@@ -184,7 +185,7 @@ class Tc086OpenSslServerTests {
     void failsKeySizeCheckForRsa1024Certificate() throws IOException {
         IssuedCertificate rsa1024 = pki.leaf("CN=" + InteropPki.HOST + ", O=rsa1024").keyPair(KeyPairs.rsa(1024)).build();
         // OpenSSL 3.0 refuses to load a 1024-bit key at its default security level 2
-        try (OpenSslServer s = server("rsa1024").cert(rsa1024).dcert(pki.ec)
+        try (OpenSslServer s = server("rsa1024").cert(rsa1024.chainWithoutRoot(), rsa1024.privateKey()).dcert(pki.ec.chainWithoutRoot(), pki.ec.privateKey())
                 .args("-cipher", "DEFAULT:@SECLEVEL=0", "-min_protocol", "TLSv1.2").start()) {
             TestCaseResult r = run(s);
 
@@ -201,7 +202,7 @@ class Tc086OpenSslServerTests {
     @Test
     void failsSubjectCnCheckWhenCnNamesAnotherHost() throws IOException {
         IssuedCertificate wrongCn = pki.leaf("CN=other.octt.test").build();
-        try (OpenSslServer s = server("wrong-cn").cert(wrongCn).dcert(pki.ec).start()) {
+        try (OpenSslServer s = server("wrong-cn").cert(wrongCn.chainWithoutRoot(), wrongCn.privateKey()).dcert(pki.ec.chainWithoutRoot(), pki.ec.privateKey()).start()) {
             TestCaseResult r = run(s);
 
             assertVerdicts(r, expected(CERT_SUBJECT_CN, FAILED));
@@ -217,7 +218,7 @@ class Tc086OpenSslServerTests {
         IssuedCertificate expired = pki.leaf("CN=" + InteropPki.HOST + ", O=expired")
                 .validity(Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))).build();
         // without -www, s_server prints every byte a client sends it
-        try (OpenSslServer s = server("expired").cert(expired).dcert(pki.ec).echo().start()) {
+        try (OpenSslServer s = server("expired").cert(expired.chainWithoutRoot(), expired.privateKey()).dcert(pki.ec.chainWithoutRoot(), pki.ec.privateKey()).echo().start()) {
             TestCaseResult r = run(s);
 
             assertVerdicts(r, expected(CERT_TRUST, FAILED, WS_UPGRADE, SKIPPED));
@@ -234,7 +235,7 @@ class Tc086OpenSslServerTests {
     @Test
     void echoingServerShowsTheUpgradeRequestItReceivesWhenTheCertificateIsTrusted() throws IOException {
         // the control for the test above: the same s_server mode does print an upgrade request
-        try (OpenSslServer s = server("echo").cert(pki.rsa).dcert(pki.ec).echo().start()) {
+        try (OpenSslServer s = server("echo").cert(pki.rsa.chainWithoutRoot(), pki.rsa.privateKey()).dcert(pki.ec.chainWithoutRoot(), pki.ec.privateKey()).echo().start()) {
             TestCaseResult r = Tc086Runs.run(pki.profile2(s.address())
                     .timeouts(Timeouts.DEFAULTS.withNetwork(Duration.ofSeconds(2))).build());
 
@@ -254,7 +255,7 @@ class Tc086OpenSslServerTests {
                 .dnsNames(InteropPki.HOST).issuer(otherRoot).build();
         IssuedCertificate untrustedEc = CertificateBuilder.create().subject("CN=" + InteropPki.HOST + ", O=untrusted-ec")
                 .dnsNames(InteropPki.HOST).keyPair(KeyPairs.ec("secp256r1")).issuer(otherRoot).build();
-        try (OpenSslServer s = server("untrusted").cert(untrusted).dcert(untrustedEc).echo().start()) {
+        try (OpenSslServer s = server("untrusted").cert(untrusted.chainWithoutRoot(), untrusted.privateKey()).dcert(untrustedEc.chainWithoutRoot(), untrustedEc.privateKey()).echo().start()) {
             TestCaseResult r = run(s);
 
             assertVerdicts(r, expected(CERT_TRUST, FAILED, WS_UPGRADE, SKIPPED));
@@ -287,7 +288,7 @@ class Tc086OpenSslServerTests {
                 .keyPair(KeyPairs.ec("secp256r1")).ca().issuer(pki.root).build();
         IssuedCertificate leaf = CertificateBuilder.create().subject("CN=" + InteropPki.HOST + ", O=no-intermediate")
                 .dnsNames(InteropPki.HOST).issuer(intermediate).build();
-        try (OpenSslServer s = server("no-intermediate").cert(leaf, List.of(leaf.certificate())).echo().start()) {
+        try (OpenSslServer s = server("no-intermediate").cert(List.of(leaf.certificate()), leaf.privateKey()).echo().start()) {
             assertThat(trustFailureOfTheOnlyLeaf(s)).isEqualTo("no trust anchor for O=no-intermediate,CN=csms.octt.test:"
                     + " the server sent only its leaf certificate; its issuer 'CN=octt interop intermediate' was not sent"
                     + " and is not among the 1 configured trust anchor(s) (CN=octt interop root): if 'CN=octt interop"
@@ -296,7 +297,7 @@ class Tc086OpenSslServerTests {
                     + " Central System root certificate(s); a Charge Point must refuse this connection, A00.FR.307/309)");
         }
         // the control: the same leaf with its intermediate is trusted
-        try (OpenSslServer s = server("with-intermediate").cert(leaf).start()) {
+        try (OpenSslServer s = server("with-intermediate").cert(leaf.chainWithoutRoot(), leaf.privateKey()).start()) {
             TestCaseResult r = run(s);
             assertThat(check(r, CERT_TRUST).verdict()).isEqualTo(PASSED);
             assertThat(check(r, CERT_TRUST).message()).contains("anchored at CN=octt interop root");
@@ -307,7 +308,7 @@ class Tc086OpenSslServerTests {
     void callsASelfSignedServerCertificateSelfSigned() throws IOException {
         IssuedCertificate selfSigned = CertificateBuilder.create().subject("CN=" + InteropPki.HOST + ", O=self-signed")
                 .dnsNames(InteropPki.HOST).build();
-        try (OpenSslServer s = server("self-signed").cert(selfSigned, List.of(selfSigned.certificate())).echo().start()) {
+        try (OpenSslServer s = server("self-signed").cert(List.of(selfSigned.certificate()), selfSigned.privateKey()).echo().start()) {
             assertThat(trustFailureOfTheOnlyLeaf(s)).isEqualTo("no trust anchor for O=self-signed,CN=csms.octt.test:"
                     + " the server certificate is self-signed (O=self-signed,CN=csms.octt.test) and is not among the 1"
                     + " configured trust anchor(s) (CN=octt interop root): it cannot be trusted unless you pass it with"
@@ -322,7 +323,7 @@ class Tc086OpenSslServerTests {
                 .keyPair(KeyPairs.ec("secp256r1")).ca().build();
         IssuedCertificate leaf = CertificateBuilder.create().subject("CN=" + InteropPki.HOST + ", O=root-sent")
                 .dnsNames(InteropPki.HOST).issuer(otherRoot).build();
-        try (OpenSslServer s = server("root-sent").cert(leaf, leaf.chain()).echo().start()) {
+        try (OpenSslServer s = server("root-sent").cert(leaf.chain(), leaf.privateKey()).echo().start()) {
             assertThat(trustFailureOfTheOnlyLeaf(s)).isEqualTo("no trust anchor for O=root-sent,CN=csms.octt.test:"
                     + " the chain ends at 'CN=octt other root', which is not among the 1 configured trust anchor(s)"
                     + " (CN=octt interop root): pass that root with --ca-file if you trust it (validated against 1"

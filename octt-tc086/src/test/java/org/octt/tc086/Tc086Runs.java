@@ -49,7 +49,7 @@ final class Tc086Runs {
         IssuedCertificate client = cs.issueClientCertificate(cs.chargePointId());
         return TestContext.builder(Target.of(cs.url()).withConnectAddress(cs.connectAddress()))
                 .securityProfile(SecurityProfile.TLS_CLIENT_CERTIFICATE)
-                .clientKeyMaterial(new KeyMaterial(client.chain(), client.privateKey()))
+                .clientKeyMaterial(KeyMaterial.of(client.chain(), client.privateKey()))
                 .trustAnchors(List.of(cs.rootCertificate()))
                 .timeouts(Timeouts.DEFAULTS.withNetwork(NETWORK_TIMEOUT));
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -56,6 +57,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code concurrency} (test case, target) runs go at once. Whatever order they finish in,
  * {@link RunResult#testCases()} and {@link RunResult#notRun()} are in plan order: targets as given,
  * and for each target the test cases as given.
+ * A test case whose {@link TestCase#prerequisites()} do not apply to a target
+ * ({@link org.octt.core.spi.Prerequisites#whyNotApplicable}) is not run against it: no event, and a
+ * {@link NotRun.Kind#NOT_APPLICABLE} entry in {@link RunResult#notRun()} with the reason; it does not
+ * change the run's verdict.
  * Disposing the subscription cancels the steps in flight (their {@code Flux} is cancelled, which
  * closes their connections) and no {@link RunEvent.RunFinished} is emitted. To stop a run and still
  * get its result, use {@link #run(RunPlan, Publisher)}.
@@ -111,8 +116,12 @@ public final class Engine {
      * Runs the plan like {@link #run(RunPlan)}, and stops it when {@code cancelSignal} emits a value,
      * completes or fails: the test cases in flight are cancelled (their steps' {@code Flux} is
      * cancelled), none is started any more, and {@link RunEvent.RunFinished} is still emitted with
-     * {@link RunResult#cancelled()} {@code true}, the results of the test cases that finished and,
-     * in {@link RunResult#notRun()}, every planned {@code <id> @ <url>} that did not finish.
+     * {@link RunResult#cancelled()} {@code true}, the results of the test cases that finished, the
+     * result so far of each test case cancelled midway (the checks it had reported kept, see
+     * {@code TestCaseRun}: {@code INCONCLUSIVE} unless a check failed, reason
+     * {@code cancelled: the run was cancelled during step '<name>'}) and, in
+     * {@link RunResult#notRun()}, each planned test case that had not started
+     * ({@link NotRun.Kind#CANCELLED}).
      * This is how a CLI stops on Ctrl-C and still writes its reports.
      *
      * @param plan         what to run; not null
@@ -128,10 +137,11 @@ public final class Engine {
             List<Planned> planned = new ArrayList<>();
             for (TestContext target : plan.targets()) {
                 for (TestCase testCase : plan.testCases()) {
-                    planned.add(new Planned(planned.size(), testCase, target));
+                    planned.add(new Planned(planned.size(), testCase, target, whyNotApplicable(testCase, target)));
                 }
             }
             AtomicReferenceArray<TestCaseResult> finished = new AtomicReferenceArray<>(planned.size());
+            AtomicReferenceArray<TestCaseRun> runs = new AtomicReferenceArray<>(planned.size());
             AtomicBoolean cancelled = new AtomicBoolean();
 
             Mono<Boolean> stop = Flux.from(cancelSignal).next()
@@ -143,11 +153,17 @@ public final class Engine {
             // one lane per target URL: its runs go one after another; lanes go concurrently
             Map<URI, List<Planned>> lanes = new LinkedHashMap<>();
             for (Planned p : planned) {
-                lanes.computeIfAbsent(p.target().target().url(), url -> new ArrayList<>()).add(p);
+                if (p.notApplicable().isEmpty()) { // one that does not apply is not run at all
+                    lanes.computeIfAbsent(p.target().target().url(), url -> new ArrayList<>()).add(p);
+                }
             }
             Flux<RunEvent> body = Flux.fromIterable(lanes.values())
                     .flatMap(lane -> Flux.fromIterable(lane).concatMap(p ->
-                                    new TestCaseRun(p.testCase(), p.target(), meterRegistry).events()
+                                    Flux.defer(() -> {
+                                        TestCaseRun run = new TestCaseRun(p.testCase(), p.target(), meterRegistry);
+                                        runs.set(p.index(), run);
+                                        return run.events();
+                                    })
                                             .doOnNext(e -> {
                                                 if (e instanceof RunEvent.TestCaseFinished f) {
                                                     finished.set(p.index(), f.result());
@@ -159,13 +175,21 @@ public final class Engine {
             Mono<RunEvent> runFinished = Mono.fromCallable(() -> {
                 Instant now = clock.instant();
                 List<TestCaseResult> results = new ArrayList<>();
-                List<String> notRun = new ArrayList<>();
+                List<NotRun> notRun = new ArrayList<>();
                 for (Planned p : planned) { // plan order: targets as given, test cases as given
                     TestCaseResult r = finished.get(p.index());
-                    if (r != null) {
+                    TestCaseRun started = runs.get(p.index());
+                    Optional<TestCaseResult> partial = r == null && started != null
+                            ? started.cancelled() : Optional.empty();
+                    if (p.notApplicable().isPresent()) {
+                        notRun.add(NotRun.notApplicable(p.testCase().id(), p.testCase().title(),
+                                p.target().target(), p.notApplicable().get()));
+                    } else if (r != null) {
                         results.add(r);
+                    } else if (partial.isPresent()) { // cancelled midway: what it had reported so far
+                        results.add(partial.get());
                     } else {
-                        notRun.add(p.testCase().id() + " @ " + p.target().target().url());
+                        notRun.add(NotRun.cancelled(p.testCase().id(), p.testCase().title(), p.target().target()));
                     }
                 }
                 List<Target> targets = plan.targets().stream().map(TestContext::target).toList();
@@ -185,6 +209,20 @@ public final class Engine {
         return d.isNegative() ? java.time.Duration.ZERO : d;
     }
 
-    private record Planned(int index, TestCase testCase, TestContext target) {
+    /**
+     * Why the test case does not apply to the target ({@link org.octt.core.spi.Prerequisites}), or
+     * empty when it does. A test case that cannot state its prerequisites is run (its steps will say
+     * what is wrong).
+     */
+    private static Optional<String> whyNotApplicable(TestCase testCase, TestContext target) {
+        try {
+            return testCase.prerequisites().whyNotApplicable(target);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A (test case, target) of the plan; {@code notApplicable} holds why it is not run, if so. */
+    private record Planned(int index, TestCase testCase, TestContext target, Optional<String> notApplicable) {
     }
 }

@@ -16,12 +16,13 @@ import java.util.Objects;
  * @param duration  how long it ran
  * @param testCases the test case results, in plan order
  * @param cancelled whether the run was cancelled before every test case finished
- * @param notRun    test cases (as {@code id @ target}) that did not run because the run was
- *                  cancelled, in plan order
+ * @param notRun    test cases that did not run, in plan order: not applicable to the target
+ *                  ({@link NotRun.Kind#NOT_APPLICABLE}: does not change the verdict) or not
+ *                  started before the run was cancelled ({@link NotRun.Kind#CANCELLED})
  * @param targets   the planned targets, in plan order (also those of which nothing finished)
  */
 public record RunResult(Instant startedAt, Duration duration, List<TestCaseResult> testCases,
-                        boolean cancelled, List<String> notRun, List<Target> targets) {
+                        boolean cancelled, List<NotRun> notRun, List<Target> targets) {
 
     public RunResult {
         Objects.requireNonNull(startedAt, "startedAt");
@@ -37,15 +38,19 @@ public record RunResult(Instant startedAt, Duration duration, List<TestCaseResul
      * {@link #notRun()}).
      */
     public RunResult(Instant startedAt, Duration duration, List<TestCaseResult> testCases, boolean cancelled,
-                     List<String> notRun) {
+                     List<NotRun> notRun) {
         this(startedAt, duration, testCases, cancelled, notRun,
                 testCases.stream().map(TestCaseResult::target).distinct().toList());
     }
 
-    /** FAILED if any test case failed, else INCONCLUSIVE if any was (or the run was cancelled), else PASSED. */
+    /**
+     * FAILED if any test case failed, else INCONCLUSIVE if any was (or the run was cancelled, or a
+     * test case did not run because of that), else PASSED. A test case that was not applicable does
+     * not count.
+     */
     public Verdict verdict() {
         Verdict v = Verdict.combine(testCases.stream().map(TestCaseResult::verdict).toList());
-        if (v == Verdict.PASSED && (cancelled || !notRun.isEmpty())) {
+        if (v == Verdict.PASSED && (cancelled || notRun.stream().anyMatch(n -> n.kind() == NotRun.Kind.CANCELLED))) {
             return Verdict.INCONCLUSIVE;
         }
         return v;

@@ -32,16 +32,41 @@ final class TestCaseRun {
     private final TestCase testCase;
     private final TestContext base;
     private final MeterRegistry meters;
+    /** The state of the (one) subscription, once subscribed. */
+    private volatile RunState state;
 
     TestCaseRun(TestCase testCase, TestContext base, MeterRegistry meters) {
         this.testCase = testCase;
-        this.base = base.withDefaultMeterRegistry(meters); // one registry: the engine's, unless the context has its own
+        // one registry: the engine's, unless the context has its own
+        this.base = withDeclaredDefaults(testCase, base.withDefaultMeterRegistry(meters));
         this.meters = meters;
+    }
+
+    /**
+     * The context with the defaults of the options the test case declares ({@link TestCase#options()})
+     * for the keys it does not set, so that {@link TestContext#option(String)} returns them.
+     */
+    static TestContext withDeclaredDefaults(TestCase testCase, TestContext context) {
+        List<org.octt.core.spi.OptionDescriptor> declared;
+        try {
+            declared = testCase.options();
+        } catch (RuntimeException e) {
+            return context; // a plugin's bug here must not cost the run
+        }
+        TestContext.Builder builder = null;
+        for (org.octt.core.spi.OptionDescriptor d : declared == null ? List.<org.octt.core.spi.OptionDescriptor>of() : declared) {
+            if (d != null && d.defaultValue().isPresent() && context.option(d.key()).isEmpty()) {
+                builder = builder == null ? context.toBuilder() : builder;
+                builder.option(d.key(), d.defaultValue().get());
+            }
+        }
+        return builder == null ? context : builder.build();
     }
 
     Flux<RunEvent> events() {
         return Flux.defer(() -> {
             RunState run = new RunState(base.withFreshState());
+            state = run;
             String id = testCase.id();
             String title = testCase.title();
             List<Step> steps;
@@ -55,19 +80,40 @@ final class TestCaseRun {
                 return Flux.just(run.started(id, title), run.brokenTestCase(id, title,
                         "test case '" + id + "' has no steps"));
             }
+            run.steps = steps;
             return Mono.fromCallable(() -> run.started(id, title))
                     .concatWith(Flux.fromIterable(steps).concatMap(step -> run.step(id, step)))
                     .concatWith(Mono.fromCallable(() -> run.finished(id, title)));
         });
     }
 
+    /**
+     * The result so far of a run cancelled before it finished, or empty when it had not started:
+     * the steps that finished as they are; the step in flight with the checks it had reported, its
+     * declared checks it had not reported {@code INCONCLUSIVE}
+     * ({@code not evaluated: step '<name>' could not go on: the run was cancelled}), verdict
+     * {@code INCONCLUSIVE} unless a check failed, reason {@code the run was cancelled} (a reasons line
+     * {@code <step>: the run was cancelled}); the later steps {@code SKIPPED} with
+     * {@code not run: the run was cancelled}. The test case is {@code INCONCLUSIVE} unless a check
+     * {@code FAILED}. Records no metrics (the unfinished part of a cancelled run records nothing).
+     */
+    Optional<TestCaseResult> cancelled() {
+        RunState run = state;
+        return run == null || run.startedAt == null ? Optional.empty() : Optional.of(run.cancelledResult());
+    }
+
     /** The state of one subscription. */
     private final class RunState {
+        private static final String CANCELLED = "the run was cancelled";
+
         private final TestContext context;
         private final List<StepResult> results = Collections.synchronizedList(new ArrayList<>());
         private final List<String> reasons = Collections.synchronizedList(new ArrayList<>());
+        private volatile List<Step> steps = List.of();
         private volatile Instant startedAt;
         private volatile Optional<String> abort = Optional.empty();
+        /** The step running now, if any (for the result of a cancelled run). */
+        private volatile StepRun current;
 
         RunState(TestContext context) {
             this.context = context;
@@ -89,7 +135,7 @@ final class TestCaseRun {
         private Flux<RunEvent> skipped(String id, Step step, String why) {
             Instant now = context.clock().instant();
             List<CheckResult> checks = declaredCheckIds(step).stream().map(c -> CheckResult.skipped(c, why)).toList();
-            StepResult result = new StepResult(step.name(), step.description(), Verdict.SKIPPED, why,
+            StepResult result = StepResult.of(step.name(), step.description(), Verdict.SKIPPED, why,
                     Duration.ZERO, checks);
             results.add(result);
             recordStep(id, result);
@@ -120,6 +166,31 @@ final class TestCaseRun {
             return finishedEvent(id, title, verdict, List.copyOf(reasons), steps, now);
         }
 
+        TestCaseResult cancelledResult() {
+            List<StepResult> done = new ArrayList<>(List.copyOf(results));
+            List<String> why = new ArrayList<>(List.copyOf(reasons));
+            Set<String> names = new HashSet<>();
+            done.forEach(r -> names.add(r.name()));
+            StepRun inFlight = current;
+            if (inFlight != null && names.add(inFlight.step.name())) {
+                done.add(inFlight.cancelledResult(why));
+            } else {
+                why.add(CANCELLED + " before this test case finished");
+            }
+            for (Step step : steps) {
+                if (names.add(step.name())) {
+                    String reason = "not run: " + CANCELLED;
+                    done.add(new StepResult(step.name(), step.description(), Verdict.SKIPPED, reason, Duration.ZERO,
+                            declaredCheckIds(step).stream().map(c -> CheckResult.skipped(c, reason)).toList()));
+                }
+            }
+            List<Verdict> verdicts = new ArrayList<>(done.stream().map(StepResult::verdict).toList());
+            verdicts.add(Verdict.INCONCLUSIVE); // it did not finish
+            Instant now = context.clock().instant();
+            return new TestCaseResult(context.target(), testCase.id(), testCase.title(), Verdict.combine(verdicts),
+                    why, startedAt, Engine.nonNegative(Duration.between(startedAt, now)), context.insecure(), done);
+        }
+
         RunEvent brokenTestCase(String id, String title, String reason) {
             return finishedEvent(id, title, Verdict.INCONCLUSIVE, List.of(reason), List.of(),
                     context.clock().instant());
@@ -128,7 +199,7 @@ final class TestCaseRun {
         private RunEvent finishedEvent(String id, String title, Verdict verdict, List<String> reasons,
                                        List<StepResult> steps, Instant now) {
             Duration duration = Engine.nonNegative(Duration.between(startedAt, now));
-            TestCaseResult result = new TestCaseResult(context.target(), id, title, verdict, reasons, startedAt,
+            TestCaseResult result = TestCaseResult.of(context.target(), id, title, verdict, reasons, startedAt,
                     duration, context.insecure(), steps);
             Timer.builder("octt.testcase.duration")
                     .description("Duration of one test case run against one target")
@@ -180,6 +251,7 @@ final class TestCaseRun {
 
             private RunEvent started() {
                 stepStartedAt = context.clock().instant();
+                current = this;
                 return new RunEvent.StepStarted(stepStartedAt, context.target(), id, step.name(), step.description());
             }
 
@@ -196,6 +268,30 @@ final class TestCaseRun {
                 String message = messageOf(error);
                 errorReason = Optional.of(message);
                 return Flux.just(reported(CheckResult.inconclusive(step.name() + ".error", message)));
+            }
+
+            /** This step as it stood when the run was cancelled; adds its reasons lines to {@code why}. */
+            StepResult cancelledResult(List<String> why) {
+                List<CheckResult> all = new ArrayList<>(List.copyOf(checks));
+                Set<String> seen = new HashSet<>();
+                for (CheckResult c : all) {
+                    seen.add(c.id());
+                    if (c.verdict() == Verdict.FAILED || c.verdict() == Verdict.INCONCLUSIVE) {
+                        why.add(c.id() + ": " + c.message());
+                    }
+                }
+                for (String checkId : declaredCheckIds(step)) {
+                    if (seen.add(checkId)) {
+                        all.add(CheckResult.inconclusive(checkId,
+                                "not evaluated: step '" + step.name() + "' could not go on: " + RunState.CANCELLED));
+                    }
+                }
+                why.add(step.name() + ": " + RunState.CANCELLED);
+                List<Verdict> verdicts = new ArrayList<>(all.stream().map(CheckResult::verdict).toList());
+                verdicts.add(Verdict.INCONCLUSIVE);
+                Instant began = stepStartedAt == null ? startedAt : stepStartedAt;
+                return new StepResult(step.name(), step.description(), stepVerdict(verdicts), RunState.CANCELLED,
+                        Engine.nonNegative(Duration.between(began, context.clock().instant())), all);
             }
 
             /**
@@ -228,9 +324,10 @@ final class TestCaseRun {
                 abortReason.ifPresent(r -> verdicts.add(Verdict.INCONCLUSIVE));
                 Verdict verdict = stepVerdict(verdicts);
                 String reason = abortReason.or(() -> errorReason).orElse("");
-                StepResult result = new StepResult(step.name(), step.description(), verdict, reason,
+                StepResult result = StepResult.of(step.name(), step.description(), verdict, reason,
                         Engine.nonNegative(Duration.between(stepStartedAt, now)), all);
                 results.add(result);
+                current = null;
                 // one reason line per check the step reported; the checks it could not evaluate share the step's line
                 for (CheckResult c : reported) {
                     if (c.verdict() == Verdict.FAILED || c.verdict() == Verdict.INCONCLUSIVE) {

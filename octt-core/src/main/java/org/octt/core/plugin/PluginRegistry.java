@@ -182,7 +182,7 @@ public final class PluginRegistry implements AutoCloseable {
             if (invalid.isPresent()) {
                 problems.add(source + ": " + testCase.getClass().getName() + " " + invalid.get());
             } else {
-                found.add(new DiscoveredTestCase(testCase, source));
+                found.add(DiscoveredTestCase.of(testCase, source));
             }
         }
         problems.add((jarName == null ? "classpath" : jarName) + ": more than " + MAX_PROVIDERS_PER_SOURCE

@@ -1,5 +1,6 @@
 package org.octt.core.report;
 
+import org.octt.core.engine.NotRun;
 import org.octt.core.engine.RunResult;
 import org.octt.core.engine.StepResult;
 import org.octt.core.engine.TestCaseResult;
@@ -7,6 +8,10 @@ import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.Verdict;
 import org.octt.core.text.Addresses;
 
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +35,14 @@ import java.util.Map;
  * {@code INCONCLUSIVE} an {@code <error>}, {@code SKIPPED} a {@code <skipped>}, each with the
  * check's message. A step that reported no check but was skipped or could not go on gets a
  * {@code <testcase>} of its own, named {@code step:<name>}. A test case that did not run because
- * the run was cancelled gets a suite with one skipped {@code <testcase name="not run">}.
+ * the run was cancelled gets a suite with one skipped {@code <testcase name="not run">}; one whose
+ * prerequisites do not apply to the target, one skipped {@code <testcase name="not applicable">};
+ * both with the reason as the skipped message.
  *
- * <p>It sees only a {@link RunResult}, which holds no secret. Stateless and thread-safe.
+ * <p>Written with StAX ({@link XMLStreamWriter}), which escapes markup characters; characters XML
+ * 1.0 cannot hold become U+FFFD, and line breaks in attributes are written as character
+ * references so that they survive parsing. It sees only a {@link RunResult}, which holds no
+ * secret. Stateless and thread-safe.
  */
 public final class JUnitXmlReport {
 
@@ -53,21 +63,43 @@ public final class JUnitXmlReport {
         for (TestCaseResult tc : result.testCases()) {
             suites.add(suite(tc));
         }
-        for (String notRun : result.notRun()) {
-            suites.add(new Suite(notRun, TIMESTAMP.format(result.startedAt()),
-                    Duration.ZERO, List.of(), "",
-                    List.of(new Case("not run", notRun.replace(" @ ", "@"), Duration.ZERO, Verdict.SKIPPED,
-                            "the run was cancelled before this test case finished", ""))));
+        for (NotRun notRun : result.notRun()) {
+            String classname = notRun.testCaseId() + "@"
+                    + Addresses.hostPort(notRun.target().host(), notRun.target().port());
+            String name = notRun.kind() == NotRun.Kind.NOT_APPLICABLE ? "not applicable" : "not run";
+            List<String[]> properties = List.of(new String[] {"title", notRun.title()},
+                    new String[] {"target", notRun.target().url().toString()},
+                    new String[] {"notRun", notRun.kind().name()});
+            suites.add(new Suite(notRun.label(), TIMESTAMP.format(result.startedAt()), Duration.ZERO, properties,
+                    notRun.reason(), List.of(new Case(name, classname, Duration.ZERO, Verdict.SKIPPED,
+                            notRun.reason(), ""))));
         }
         long tests = suites.stream().mapToLong(s -> s.cases().size()).sum();
-        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.write("<testsuites name=\"octt\"" + attr("tests", tests) + attr("failures", count(suites, Verdict.FAILED))
-                + attr("errors", count(suites, Verdict.INCONCLUSIVE)) + attr("skipped", count(suites, Verdict.SKIPPED))
-                + attr("time", seconds(result.duration())) + ">\n");
-        for (Suite s : suites) {
-            writeSuite(s, out);
+        AttributeWhitespace filtered = new AttributeWhitespace(out);
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(filtered);
+            Xml w = new Xml(xml, filtered);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            w.attr("name", "octt");
+            w.attr("tests", tests);
+            w.attr("failures", count(suites, Verdict.FAILED));
+            w.attr("errors", count(suites, Verdict.INCONCLUSIVE));
+            w.attr("skipped", count(suites, Verdict.SKIPPED));
+            w.attr("time", seconds(result.duration()));
+            for (Suite s : suites) {
+                writeSuite(s, w);
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("cannot write the JUnit XML report", e);
         }
-        out.write("</testsuites>\n");
         out.flush();
     }
 
@@ -126,34 +158,69 @@ public final class JUnitXmlReport {
         return sb.toString();
     }
 
-    private static void writeSuite(Suite s, Writer out) throws IOException {
-        out.write("  <testsuite" + attr("name", s.name()) + attr("tests", s.cases().size())
-                + attr("failures", s.count(Verdict.FAILED)) + attr("errors", s.count(Verdict.INCONCLUSIVE))
-                + attr("skipped", s.count(Verdict.SKIPPED)) + attr("time", seconds(s.time()))
-                + attr("timestamp", s.timestamp()) + ">\n");
+    private static void writeSuite(Suite s, Xml w) throws XMLStreamException {
+        XMLStreamWriter xml = w.xml();
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testsuite");
+        w.attr("name", s.name());
+        w.attr("tests", s.cases().size());
+        w.attr("failures", s.count(Verdict.FAILED));
+        w.attr("errors", s.count(Verdict.INCONCLUSIVE));
+        w.attr("skipped", s.count(Verdict.SKIPPED));
+        w.attr("time", seconds(s.time()));
+        w.attr("timestamp", s.timestamp());
         if (!s.properties().isEmpty()) {
-            out.write("    <properties>\n");
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("properties");
             for (String[] p : s.properties()) {
-                out.write("      <property" + attr("name", p[0]) + attr("value", p[1]) + "/>\n");
+                xml.writeCharacters("\n      ");
+                xml.writeEmptyElement("property");
+                w.attr("name", p[0]);
+                w.attr("value", p[1]);
             }
-            out.write("    </properties>\n");
+            xml.writeCharacters("\n    ");
+            xml.writeEndElement();
         }
         for (Case c : s.cases()) {
-            out.write("    <testcase" + attr("name", c.name()) + attr("classname", c.classname())
-                    + attr("time", seconds(c.time())));
-            switch (c.verdict()) {
-                case PASSED -> out.write("/>\n");
-                case FAILED -> out.write(">\n      <failure" + attr("message", c.message()) + attr("type", "FAILED") + ">"
-                        + text(c.details()) + "</failure>\n    </testcase>\n");
-                case INCONCLUSIVE -> out.write(">\n      <error" + attr("message", c.message()) + attr("type", "INCONCLUSIVE")
-                        + ">" + text(c.details()) + "</error>\n    </testcase>\n");
-                case SKIPPED -> out.write(">\n      <skipped" + attr("message", c.message()) + "/>\n    </testcase>\n");
+            xml.writeCharacters("\n    ");
+            if (c.verdict() == Verdict.PASSED) {
+                xml.writeEmptyElement("testcase");
+                testcaseAttributes(c, w);
+                continue;
             }
+            xml.writeStartElement("testcase");
+            testcaseAttributes(c, w);
+            xml.writeCharacters("\n      ");
+            switch (c.verdict()) {
+                case FAILED, INCONCLUSIVE -> {
+                    xml.writeStartElement(c.verdict() == Verdict.FAILED ? "failure" : "error");
+                    w.attr("message", c.message());
+                    w.attr("type", c.verdict().name());
+                    xml.writeCharacters(legal(c.details()));
+                    xml.writeEndElement();
+                }
+                default -> {
+                    xml.writeEmptyElement("skipped");
+                    w.attr("message", c.message());
+                }
+            }
+            xml.writeCharacters("\n    ");
+            xml.writeEndElement();
         }
         if (!s.systemOut().isEmpty()) {
-            out.write("    <system-out>" + text(s.systemOut()) + "</system-out>\n");
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(legal(s.systemOut()));
+            xml.writeEndElement();
         }
-        out.write("  </testsuite>\n");
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    private static void testcaseAttributes(Case c, Xml w) throws XMLStreamException {
+        w.attr("name", c.name());
+        w.attr("classname", c.classname());
+        w.attr("time", seconds(c.time()));
     }
 
     private static long count(List<Suite> suites, Verdict v) {
@@ -164,41 +231,76 @@ public final class JUnitXmlReport {
         return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 
-    private static String attr(String name, Object value) {
-        return " " + name + "=\"" + escape(String.valueOf(value), true) + "\"";
-    }
-
-    private static String text(String value) {
-        return escape(value, false);
-    }
-
-    /** XML escaping; characters XML 1.0 cannot hold become U+FFFD; in attributes, line breaks are kept as references. */
-    static String escape(String s, boolean attribute) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
+    /**
+     * The text with every character XML 1.0 cannot hold (most C0 controls, lone surrogates,
+     * U+FFFE/U+FFFF) replaced by U+FFFD; the StAX writer escapes the rest.
+     */
+    static String legal(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            switch (cp) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append(attribute ? "&quot;" : "\"");
-                case '\'' -> sb.append(attribute ? "&apos;" : "'");
-                case '\n' -> sb.append(attribute ? "&#10;" : "\n");
-                case '\r' -> sb.append(attribute ? "&#13;" : "\r");
-                case '\t' -> sb.append(attribute ? "&#9;" : "\t");
-                default -> {
-                    boolean legal = (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
-                            || (cp >= 0x10000 && cp <= 0x10FFFF);
-                    if (legal) {
-                        sb.appendCodePoint(cp);
-                    } else {
-                        sb.append('\uFFFD');
-                    }
-                }
-            }
+            boolean legal = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            sb.appendCodePoint(legal ? cp : '\uFFFD');
         }
         return sb.toString();
+    }
+
+    /** The StAX writer and the filter under it, to write attributes whose line breaks survive parsing. */
+    private record Xml(XMLStreamWriter xml, AttributeWhitespace filter) {
+        void attr(String name, Object value) throws XMLStreamException {
+            xml.flush();
+            filter.inAttribute = true;
+            try {
+                xml.writeAttribute(name, legal(String.valueOf(value)));
+                xml.flush();
+            } finally {
+                filter.inAttribute = false;
+            }
+        }
+    }
+
+    /**
+     * Writes tab, line feed and carriage return as character references while an attribute is
+     * written. A parser normalises those characters in an attribute value to spaces (XML 1.0,
+     * section 3.3.3), and the StAX writer of the JDK writes them as they are; as references they
+     * survive, so a multi-line check message reads back as it was.
+     */
+    private static final class AttributeWhitespace extends FilterWriter {
+        boolean inAttribute;
+
+        AttributeWhitespace(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            if (inAttribute && (c == '\t' || c == '\n' || c == '\r')) {
+                out.write("&#" + c + ";");
+            } else {
+                out.write(c);
+            }
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) {
+                write(buf[i]);
+            }
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) {
+                write(str.charAt(i));
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush(); // the caller closes its writer
+        }
     }
 
     private record Suite(String name, String timestamp, Duration time, List<String[]> properties, String systemOut,

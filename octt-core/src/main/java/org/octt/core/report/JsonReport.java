@@ -3,6 +3,7 @@ package org.octt.core.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.octt.core.Version;
+import org.octt.core.engine.NotRun;
 import org.octt.core.engine.RunResult;
 import org.octt.core.engine.StepResult;
 import org.octt.core.engine.TestCaseResult;
@@ -69,9 +70,23 @@ public final class JsonReport {
         g.writeNumberField("durationMs", r.duration().toMillis());
         g.writeStringField("verdict", r.verdict().name());
         g.writeBooleanField("cancelled", r.cancelled());
-        g.writeArrayFieldStart("notRun");
-        for (String n : r.notRun()) {
-            g.writeString(n);
+        g.writeArrayFieldStart("notRun"); // as before NotRun: the cancelled ones, as "<id> @ <url>"
+        for (NotRun n : r.notRun()) {
+            if (n.kind() == NotRun.Kind.CANCELLED) {
+                g.writeString(n.label());
+            }
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("notRunTestCases");
+        for (NotRun n : r.notRun()) {
+            g.writeStartObject();
+            g.writeStringField("id", n.testCaseId());
+            g.writeStringField("title", n.title());
+            g.writeFieldName("target");
+            writeTarget(n.target(), g);
+            g.writeStringField("kind", n.kind().name());
+            g.writeStringField("reason", n.reason());
+            g.writeEndObject();
         }
         g.writeEndArray();
         Optional<Target> first = Reports.firstTarget(r);

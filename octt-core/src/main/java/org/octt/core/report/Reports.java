@@ -25,18 +25,13 @@ final class Reports {
 
     /**
      * Every distinct target URL, in order: the planned targets', then those of the results and
-     * those named in {@link RunResult#notRun()} ({@code <id> @ <url>}) that are not among them.
+     * those of {@link RunResult#notRun()} that are not among them.
      */
     static List<String> targetUrls(RunResult r) {
         Set<String> urls = new LinkedHashSet<>();
         r.targets().forEach(t -> urls.add(t.url().toString()));
         r.testCases().forEach(tc -> urls.add(tc.target().url().toString()));
-        for (String n : r.notRun()) {
-            int at = n.indexOf(" @ ");
-            if (at >= 0) {
-                urls.add(n.substring(at + 3));
-            }
-        }
+        r.notRun().forEach(n -> urls.add(n.target().url().toString()));
         return List.copyOf(urls);
     }
 

@@ -15,26 +15,42 @@ import java.util.Objects;
  * {@link List} or {@link Map} of those. Evidence and messages must never hold a secret (a password,
  * a private key).
  *
- * @param id       stable check id, e.g. {@code tls.version}; reports and other tools rely on it
- * @param verdict  the verdict
- * @param message  what was expected, what was seen, what to change
- * @param warnings remarks that do not change the verdict (e.g. "also accepts TLS 1.1")
- * @param evidence structured facts behind the verdict, insertion-ordered
+ * <p>A final class rather than a record, so that it can grow (a new attribute gets a new
+ * {@code with...} method) without breaking plugins compiled against this version: make one with
+ * {@link #of}, {@link #passed}, {@link #failed}, {@link #skipped} or {@link #inconclusive} and add
+ * to it with the {@code with...} methods. Two results are equal when all their attributes are.
  */
-public record CheckResult(String id, Verdict verdict, String message, List<String> warnings,
-                          Map<String, Object> evidence) {
+public final class CheckResult {
 
-    public CheckResult {
+    private final String id;
+    private final Verdict verdict;
+    private final String message;
+    private final List<String> warnings;
+    private final Map<String, Object> evidence;
+
+    private CheckResult(String id, Verdict verdict, String message, List<String> warnings,
+                        Map<String, Object> evidence) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(message, "message");
         if (id.isBlank()) {
             throw new IllegalArgumentException("check id must not be blank");
         }
-        warnings = List.copyOf(warnings);
-        evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        this.id = id;
+        this.verdict = verdict;
+        this.message = message;
+        this.warnings = List.copyOf(warnings);
+        this.evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
     }
 
+    /**
+     * A result without warnings or evidence.
+     *
+     * @param id      stable check id, e.g. {@code tls.version}; reports and other tools rely on it;
+     *                not blank
+     * @param verdict the verdict
+     * @param message what was expected, what was seen, what to change
+     */
     public static CheckResult of(String id, Verdict verdict, String message) {
         return new CheckResult(id, verdict, message, List.of(), Map.of());
     }
@@ -81,5 +97,52 @@ public record CheckResult(String id, Verdict verdict, String message, List<Strin
         Map<String, Object> e = new LinkedHashMap<>(evidence);
         e.putAll(more);
         return new CheckResult(id, verdict, message, warnings, e);
+    }
+
+    /** A copy with another message (warnings and evidence kept). */
+    public CheckResult withMessage(String message) {
+        return new CheckResult(id, verdict, message, warnings, evidence);
+    }
+
+    /** The stable check id, e.g. {@code tls.version}; reports and other tools rely on it. */
+    public String id() {
+        return id;
+    }
+
+    /** The verdict. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** What was expected, what was seen, what to change. */
+    public String message() {
+        return message;
+    }
+
+    /** Remarks that do not change the verdict (e.g. "also accepts TLS 1.1"), unmodifiable. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Structured facts behind the verdict, insertion-ordered, unmodifiable. */
+    public Map<String, Object> evidence() {
+        return evidence;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CheckResult c && id.equals(c.id) && verdict == c.verdict && message.equals(c.message)
+                && warnings.equals(c.warnings) && evidence.equals(c.evidence);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, verdict, message, warnings, evidence);
+    }
+
+    @Override
+    public String toString() {
+        return "CheckResult[id=" + id + ", verdict=" + verdict + ", message=" + message + ", warnings=" + warnings
+                + ", evidence=" + evidence + "]";
     }
 }

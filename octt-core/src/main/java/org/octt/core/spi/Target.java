@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
  * {@code bücher.example}, and that is the name connected to, sent as SNI and Host, and checked
  * against the certificate.
  *
- * @param url            the endpoint URL, e.g. {@code wss://csms.example.com:8443/ocpp/CP001}
- * @param connectAddress an address to connect to instead of resolving the host, if any
+ * <p>A final class rather than a record, so that it can grow without breaking plugins: make one
+ * with {@link #of(URI)} or {@link #parse(String)} and {@link #withConnectAddress}.
  */
-public record Target(URI url, Optional<InetSocketAddress> connectAddress) {
+public final class Target {
 
     /** The longest host name (RFC 1035, without a trailing dot). */
     public static final int MAX_HOST_NAME_LENGTH = 253;
@@ -39,7 +39,10 @@ public record Target(URI url, Optional<InetSocketAddress> connectAddress) {
     private static final Pattern LDH_LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,5}");
 
-    public Target {
+    private final URI url;
+    private final Optional<InetSocketAddress> connectAddress;
+
+    private Target(URI url, Optional<InetSocketAddress> connectAddress) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(connectAddress, "connectAddress");
         String shown = redact(url.toString());
@@ -53,7 +56,18 @@ public record Target(URI url, Optional<InetSocketAddress> connectAddress) {
                 || scheme.equalsIgnoreCase("https"))) {
             throw new IllegalArgumentException("URL must be wss://host[:port]/path/<ChargePointId>, was: " + shown);
         }
-        url = withAsciiHost(url, authority, shown);
+        this.url = withAsciiHost(url, authority, shown);
+        this.connectAddress = connectAddress;
+    }
+
+    /** The endpoint URL, e.g. {@code wss://csms.example.com:8443/ocpp/CP001}, host in A-labels. */
+    public URI url() {
+        return url;
+    }
+
+    /** An address to connect to instead of resolving the host, if any. */
+    public Optional<InetSocketAddress> connectAddress() {
+        return connectAddress;
     }
 
     /** A target without resolve override. */
@@ -275,6 +289,16 @@ public record Target(URI url, Optional<InetSocketAddress> connectAddress) {
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
         return last.isEmpty() ? Optional.empty() : Optional.of(last);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Target t && url.equals(t.url) && connectAddress.equals(t.connectAddress);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, connectAddress);
     }
 
     @Override

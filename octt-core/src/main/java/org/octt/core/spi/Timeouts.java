@@ -6,13 +6,11 @@ import java.util.Objects;
 /**
  * Timeouts of network steps. Immutable; each {@code with...} returns a copy and rejects a
  * non-positive value, or one above its bound ({@link #MAX_NETWORK}, {@link #MAX_STEP}), with a
- * message naming it.
- *
- * @param network one network exchange: a TCP connect, a TLS handshake, a WebSocket upgrade, an
- *                OCPP call
- * @param step    one whole step, as a safety net above the network timeouts
+ * message naming it. A final class rather than a record, so that a new timeout can be added (with a
+ * default) without breaking plugins: start from {@link #DEFAULTS} or {@link #of} and change it
+ * with the {@code with...} methods.
  */
-public record Timeouts(Duration network, Duration step) {
+public final class Timeouts {
 
     /** The longest network timeout: a Central System that has not answered in an hour will not. */
     public static final Duration MAX_NETWORK = Duration.ofHours(1);
@@ -23,9 +21,35 @@ public record Timeouts(Duration network, Duration step) {
     /** 5 s per network exchange, 60 s per step. */
     public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
 
-    public Timeouts {
+    private final Duration network;
+    private final Duration step;
+
+    private Timeouts(Duration network, Duration step) {
         requireWithin(network, "network timeout", MAX_NETWORK);
         requireWithin(step, "step timeout", MAX_STEP);
+        this.network = network;
+        this.step = step;
+    }
+
+    /**
+     * Timeouts of these values.
+     *
+     * @param network one network exchange: a TCP connect, a TLS handshake, a WebSocket upgrade,
+     *                an OCPP call
+     * @param step    one whole step, as a safety net above the network timeouts
+     */
+    public static Timeouts of(Duration network, Duration step) {
+        return new Timeouts(network, step);
+    }
+
+    /** One network exchange: a TCP connect, a TLS handshake, a WebSocket upgrade, an OCPP call. */
+    public Duration network() {
+        return network;
+    }
+
+    /** One whole step, as a safety net above the network timeouts. */
+    public Duration step() {
+        return step;
     }
 
     public Timeouts withNetwork(Duration network) {
@@ -46,6 +70,16 @@ public record Timeouts(Duration network, Duration step) {
             throw new IllegalArgumentException(what + " must be at most " + HumanDuration.format(max) + ", was: "
                     + HumanDuration.format(d));
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Timeouts t && network.equals(t.network) && step.equals(t.step);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(network, step);
     }
 
     @Override

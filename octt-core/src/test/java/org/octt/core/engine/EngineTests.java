@@ -341,15 +341,196 @@ class EngineTests {
                 .assertNext(e -> {
                     RunResult r = ((RunFinished) e).result();
                     assertThat(r.cancelled()).isTrue();
-                    assertThat(r.testCases()).extracting(TestCaseResult::id).containsExactly("TC_QUICK");
-                    assertThat(r.notRun()).containsExactly(
-                            "TC_HANG @ wss://csms.example.com:8443/ocpp/CP001",
-                            "TC_NEVER @ wss://csms.example.com:8443/ocpp/CP001");
+                    assertThat(r.testCases()).extracting(TestCaseResult::id).containsExactly("TC_QUICK", "TC_HANG");
+                    assertThat(r.notRun()).extracting(NotRun::label, NotRun::kind, NotRun::reason).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("TC_NEVER @ wss://csms.example.com:8443/ocpp/CP001",
+                                    NotRun.Kind.CANCELLED, "the run was cancelled before this test case started"));
                     assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
                 })
                 .expectComplete()
                 .verify(VERIFY);
         assertThat(cancelled).as("the step in flight was cancelled").isTrue();
+    }
+
+    @Test
+    void keepsTheChecksACancelledTestCaseHadReportedInItsResult() throws java.io.IOException {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Sinks.Empty<Void> ctrlC = Sinks.empty();
+        Step hang = Step.of("hang", "connects, then never answers", List.of("hang.connected", "hang.answered"),
+                c -> Flux.concat(
+                        Flux.just(CheckResult.failed("hang.connected", "connected, but said nothing")),
+                        Flux.<CheckResult>never())
+                .doOnCancel(() -> cancelled.set(true)));
+        TestCase tc = FakeTestCase.of("TC_PART",
+                step("first", CheckResult.passed("first.a", "a fine"), CheckResult.passed("first.b", "b fine")),
+                hang,
+                Step.of("last", "never reached", List.of("last.a"),
+                        c -> Flux.just(CheckResult.passed("last.a", "never"))));
+        RunPlan plan = RunPlan.of(List.of(tc), context());
+
+        RunResult[] result = new RunResult[1];
+        StepVerifier.create(engine.run(plan, ctrlC.asMono()))
+                .thenConsumeWhile(e -> !(e instanceof CheckReported c && c.check().id().equals("hang.connected")))
+                .then(ctrlC::tryEmitEmpty)
+                .thenConsumeWhile(e -> !(e instanceof RunFinished))
+                .consumeNextWith(e -> result[0] = ((RunFinished) e).result())
+                .expectComplete()
+                .verify(VERIFY);
+
+        RunResult r = result[0];
+        assertThat(cancelled).as("the step in flight was cancelled").isTrue();
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.notRun()).isEmpty();
+        assertThat(r.testCases()).hasSize(1);
+        TestCaseResult part = r.testCases().get(0);
+        assertThat(part.verdict()).as("a check had failed").isEqualTo(Verdict.FAILED);
+        assertThat(part.reasons()).containsExactly("hang.connected: connected, but said nothing",
+                "hang: the run was cancelled");
+        assertThat(part.steps()).extracting(StepResult::name, StepResult::verdict, StepResult::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("first", Verdict.PASSED, ""),
+                org.assertj.core.groups.Tuple.tuple("hang", Verdict.FAILED, "the run was cancelled"),
+                org.assertj.core.groups.Tuple.tuple("last", Verdict.SKIPPED, "not run: the run was cancelled"));
+        assertThat(part.checks()).extracting(CheckResult::id, CheckResult::verdict, CheckResult::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("first.a", Verdict.PASSED, "a fine"),
+                org.assertj.core.groups.Tuple.tuple("first.b", Verdict.PASSED, "b fine"),
+                org.assertj.core.groups.Tuple.tuple("hang.connected", Verdict.FAILED, "connected, but said nothing"),
+                org.assertj.core.groups.Tuple.tuple("hang.answered", Verdict.INCONCLUSIVE,
+                        "not evaluated: step 'hang' could not go on: the run was cancelled"),
+                org.assertj.core.groups.Tuple.tuple("last.a", Verdict.SKIPPED, "not run: the run was cancelled"));
+
+        java.io.StringWriter json = new java.io.StringWriter();
+        org.octt.core.report.JsonReport.write(r, json);
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toString());
+        assertThat(root.at("/cancelled").asBoolean()).isTrue();
+        assertThat(root.at("/testCases/0/checks")).extracting(c -> c.get("id").asText() + "=" + c.get("verdict").asText())
+                .containsExactly("first.a=PASSED", "first.b=PASSED", "hang.connected=FAILED", "hang.answered=INCONCLUSIVE",
+                        "last.a=SKIPPED");
+        assertThat(root.at("/notRun")).isEmpty();
+    }
+
+    @Test
+    void cancelledBetweenStepsKeepsTheFinishedStepsAndSkipsTheRest() {
+        Sinks.Empty<Void> ctrlC = Sinks.empty();
+        TestCase tc = FakeTestCase.of("TC_BETWEEN",
+                step("first", CheckResult.passed("first.a", "a fine")),
+                Step.of("second", "waits", List.of("second.a"), c -> Flux.<CheckResult>never()));
+        RunResult[] result = new RunResult[1];
+        StepVerifier.create(engine.run(RunPlan.of(List.of(tc), context()), ctrlC.asMono()))
+                .thenConsumeWhile(e -> !(e instanceof StepStarted s && s.step().equals("second")))
+                .then(ctrlC::tryEmitEmpty)
+                .thenConsumeWhile(e -> !(e instanceof RunFinished))
+                .consumeNextWith(e -> result[0] = ((RunFinished) e).result())
+                .expectComplete()
+                .verify(VERIFY);
+
+        TestCaseResult part = result[0].testCases().get(0);
+        assertThat(part.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(part.checks()).extracting(CheckResult::id, CheckResult::verdict).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("first.a", Verdict.PASSED),
+                org.assertj.core.groups.Tuple.tuple("second.a", Verdict.INCONCLUSIVE));
+        assertThat(result[0].verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void doesNotRunATestCaseWhosePrerequisitesDoNotApplyAndKeepsTheVerdict() {
+        AtomicInteger ran = new AtomicInteger();
+        FakeTestCase steps = FakeTestCase.of("TC_P3", Step.of("only", "would connect", c -> {
+            ran.incrementAndGet();
+            return Flux.just(CheckResult.failed("p3.x", "must never be seen"));
+        }));
+        TestCase profile3 = new TestCase() {
+            @Override
+            public String id() {
+                return steps.id();
+            }
+
+            @Override
+            public String title() {
+                return steps.title();
+            }
+
+            @Override
+            public org.octt.core.spi.SystemUnderTest systemUnderTest() {
+                return steps.systemUnderTest();
+            }
+
+            @Override
+            public org.octt.core.spi.OcppVersion ocppVersion() {
+                return steps.ocppVersion();
+            }
+
+            @Override
+            public List<Step> steps() {
+                return steps.steps();
+            }
+
+            @Override
+            public org.octt.core.spi.Prerequisites prerequisites() {
+                return org.octt.core.spi.Prerequisites.securityProfiles(org.octt.core.spi.SecurityProfile.TLS_CLIENT_CERTIFICATE);
+            }
+        };
+        TestCase any = FakeTestCase.of("TC_ANY", step("only", CheckResult.passed("ok", "fine")));
+        List<RunEvent> events = engine.run(new RunPlan(List.of(profile3, any), List.of(context()), 1))
+                .collectList().block(VERIFY);
+
+        assertThat(ran).as("its steps never ran").hasValue(0);
+        assertThat(events).noneMatch(e -> e instanceof TestCaseStarted s && s.testCaseId().equals("TC_P3"));
+        RunResult r = ((RunFinished) events.get(events.size() - 1)).result();
+        assertThat(r.testCases()).extracting(TestCaseResult::id).containsExactly("TC_ANY");
+        assertThat(r.notRun()).extracting(NotRun::testCaseId, NotRun::kind, NotRun::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("TC_P3", NotRun.Kind.NOT_APPLICABLE,
+                        "applies to security profile 3, the target is configured with profile 2"));
+        assertThat(r.verdict()).as("not applicable does not change the verdict").isEqualTo(Verdict.PASSED);
+        assertThat(r.cancelled()).isFalse();
+    }
+
+    @Test
+    void givesATestCaseTheDefaultsOfItsDeclaredOptionsUnlessSet() {
+        Step reads = Step.of("reads", "reads its options", c -> Flux.just(CheckResult.passed("read",
+                c.option("x.count").orElse("-") + "/" + c.option("x.name").orElse("-") + "/" + c.option("x.none").orElse("-"))));
+        FakeTestCase plain = FakeTestCase.of("TC_OPTS", reads);
+        TestCase declaring = new TestCase() {
+            @Override
+            public String id() {
+                return plain.id();
+            }
+
+            @Override
+            public String title() {
+                return plain.title();
+            }
+
+            @Override
+            public org.octt.core.spi.SystemUnderTest systemUnderTest() {
+                return plain.systemUnderTest();
+            }
+
+            @Override
+            public org.octt.core.spi.OcppVersion ocppVersion() {
+                return plain.ocppVersion();
+            }
+
+            @Override
+            public List<Step> steps() {
+                return plain.steps();
+            }
+
+            @Override
+            public List<org.octt.core.spi.OptionDescriptor> options() {
+                return List.of(org.octt.core.spi.OptionDescriptor.integer("x.count", 1, 1, 64, "how many"),
+                        org.octt.core.spi.OptionDescriptor.string("x.name", "octt", "a name"),
+                        org.octt.core.spi.OptionDescriptor.string("x.none", null, "no default"));
+            }
+        };
+        TestContext withCount = context().toBuilder().option("x.count", "7").build();
+
+        assertThat(runToEnd(RunPlan.of(List.of(declaring), withCount)).testCases().get(0).checks().get(0).message())
+                .isEqualTo("7/octt/-");
+        assertThat(runToEnd(RunPlan.of(List.of(declaring), context())).testCases().get(0).checks().get(0).message())
+                .isEqualTo("1/octt/-");
+        assertThat(runToEnd(RunPlan.of(List.of(plain), context())).testCases().get(0).checks().get(0).message())
+                .as("undeclared: no default").isEqualTo("-/-/-");
     }
 
     @Test
@@ -500,11 +681,11 @@ class EngineTests {
                 .thenConsumeWhile(e -> !(e instanceof RunFinished))
                 .assertNext(e -> {
                     RunResult r = ((RunFinished) e).result();
-                    assertThat(r.testCases()).isEmpty();
-                    assertThat(r.notRun()).containsExactly(
+                    assertThat(r.testCases()).extracting(t -> t.id() + " @ " + t.target().url()).containsExactly(
                             "TC_HANG @ wss://csms.example.com:8443/ocpp/CP001",
+                            "TC_HANG @ wss://other.example.com/ocpp/CP002");
+                    assertThat(r.notRun()).extracting(NotRun::label).containsExactly(
                             "TC_QUICK @ wss://csms.example.com:8443/ocpp/CP001",
-                            "TC_HANG @ wss://other.example.com/ocpp/CP002",
                             "TC_QUICK @ wss://other.example.com/ocpp/CP002");
                     assertThat(r.targets()).extracting(Target::host).containsExactly("csms.example.com",
                             "other.example.com");

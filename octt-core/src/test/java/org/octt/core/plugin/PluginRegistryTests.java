@@ -1,5 +1,7 @@
 package org.octt.core.plugin;
 
+import org.octt.testsupport.PluginJars;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package org.octt.core.plugin;
 
+import org.octt.testsupport.PluginJars;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,13 @@
 package org.octt.core.report;
 
 import org.junit.jupiter.api.Test;
+import org.octt.core.engine.NotRun;
 import org.octt.core.engine.RunResult;
+import org.octt.core.engine.StepResult;
+import org.octt.core.engine.TestCaseResult;
+import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.Target;
+import org.octt.core.spi.Verdict;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -70,7 +76,7 @@ class JUnitXmlReportTests {
     @Test
     void reportsTestCasesNotRunAsSkippedWhenTheRunWasCancelled() throws Exception {
         RunResult cancelled = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofSeconds(2), List.of(),
-                true, List.of("TC_086_CSMS @ wss://a.example.com/ocpp/CP1"));
+                true, List.of(NotRun.cancelled("TC_086_CSMS", "TLS", Target.parse("wss://a.example.com/ocpp/CP1"))));
 
         Document doc = write(cancelled);
 
@@ -80,9 +86,52 @@ class JUnitXmlReportTests {
         Element testcase = child(suite, "testcase");
         assertThat(testcase.getAttribute("name")).isEqualTo("not run");
         assertThat(child(testcase, "skipped").getAttribute("message"))
-                .isEqualTo("the run was cancelled before this test case finished");
+                .isEqualTo("the run was cancelled before this test case started");
         assertThat(doc.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
         assertThat(doc.getDocumentElement().getAttribute("time")).isEqualTo("2.000");
+    }
+
+    @Test
+    void markupTabsCarriageReturnsAndNonBmpCharactersReadBackAsWrittenAndCharactersXmlCannotHoldBecomeFffd()
+            throws Exception {
+        String message = "a\tb\r\nc ]]> <x> & \"q\" '\u00e9' \uD83D\uDD12 lone \uD800 nonchar \uFFFE nul \u0000";
+        String expected = message.replace('\uD800', '\uFFFD').replace('\uFFFE', '\uFFFD').replace('\u0000', '\uFFFD');
+        CheckResult check = CheckResult.failed("x.check", message);
+        Target target = Target.parse("wss://h.example.com/ocpp/CP1");
+        TestCaseResult tc = TestCaseResult.of(target, "TC_X", "title " + message, Verdict.FAILED,
+                List.of("x.check: " + message), Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(5), false,
+                List.of(StepResult.of("s", "d", Verdict.FAILED, "", Duration.ofMillis(5), List.of(check))));
+        RunResult result = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(5), List.of(tc),
+                false, List.of());
+
+        Document doc = write(result);
+
+        Element failure = child(doc.getDocumentElement(), "failure");
+        assertThat(failure.getAttribute("message")).isEqualTo(expected);
+        assertThat(failure.getTextContent()).isEqualTo("step: s\n" + expected.replace("\r\n", "\n") + "\n");
+        assertThat(properties(child(doc.getDocumentElement(), "testsuite"))).contains("title=title " + expected);
+        assertThat(child(doc.getDocumentElement(), "system-out").getTextContent())
+                .isEqualTo("x.check: " + expected.replace("\r\n", "\n"));
+    }
+
+    @Test
+    void reportsANotApplicableTestCaseAsSkippedWithTheReason() throws Exception {
+        RunResult result = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofSeconds(1), List.of(),
+                false, List.of(NotRun.notApplicable("TC_P3", "Profile 3 card", Target.parse("wss://a.example.com/ocpp/CP1"),
+                        "applies to security profile 3, the target is configured with profile 2")));
+
+        Document doc = write(result);
+
+        Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("name")).isEqualTo("TC_P3 @ wss://a.example.com/ocpp/CP1");
+        assertThat(properties(suite)).contains("title=Profile 3 card", "notRun=NOT_APPLICABLE");
+        Element testcase = child(suite, "testcase");
+        assertThat(testcase.getAttribute("name")).isEqualTo("not applicable");
+        assertThat(testcase.getAttribute("classname")).isEqualTo("TC_P3@a.example.com:443");
+        assertThat(child(testcase, "skipped").getAttribute("message"))
+                .isEqualTo("applies to security profile 3, the target is configured with profile 2");
+        assertThat(doc.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+        assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("0");
     }
 
     private static List<String> properties(Element suite) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.octt.core.Version;
+import org.octt.core.engine.NotRun;
 import org.octt.core.engine.RunResult;
 import org.octt.core.spi.Target;
 
@@ -30,7 +31,7 @@ class JsonReportTests {
         JsonNode root = write(ReportFixtures.run());
 
         assertThat(fieldNames(root)).containsExactly("tool", "startedAt", "durationMs", "verdict", "cancelled",
-                "notRun", "target", "targets", "testCases");
+                "notRun", "notRunTestCases", "target", "targets", "testCases");
         assertThat(root.at("/tool/name").asText()).isEqualTo("octt");
         assertThat(root.at("/tool/version").asText()).isEqualTo(Version.current()).isNotEqualTo("unknown");
         assertThat(Instant.parse(root.get("startedAt").asText())).isBefore(Instant.now().plusSeconds(1));
@@ -79,7 +80,8 @@ class JsonReportTests {
     @Test
     void namesTheTargetAndTheTestCasesNotRunWhenACancelledRunFinishedNone() throws IOException {
         RunResult cancelled = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(1500), List.of(),
-                true, List.of("TC_086_CSMS @ wss://a.example.com/ocpp/CP1", "TC_086_CSMS @ wss://b.example.com/ocpp/CP1"));
+                true, List.of(NotRun.cancelled("TC_086_CSMS", "TLS", Target.parse("wss://a.example.com/ocpp/CP1")),
+                NotRun.cancelled("TC_086_CSMS", "TLS", Target.parse("wss://b.example.com/ocpp/CP1"))));
 
         JsonNode root = write(cancelled);
 
@@ -96,11 +98,33 @@ class JsonReportTests {
     }
 
     @Test
+    void listsNotApplicableTestCasesWithTheirReasonWithoutChangingTheVerdict() throws IOException {
+        RunResult finished = ReportFixtures.run();
+        Target target = finished.testCases().get(0).target();
+        RunResult result = new RunResult(finished.startedAt(), finished.duration(), finished.testCases(), false,
+                List.of(NotRun.notApplicable("TC_P3", "Profile 3 card", target,
+                        "applies to security profile 3, the target is configured with profile 2")));
+
+        JsonNode root = write(result);
+
+        assertThat(root.get("verdict").asText()).isEqualTo(finished.verdict().name());
+        assertThat(root.get("notRun")).as("only the cancelled ones, as before").isEmpty();
+        JsonNode n = root.at("/notRunTestCases/0");
+        assertThat(fieldNames(n)).containsExactly("id", "title", "target", "kind", "reason");
+        assertThat(n.get("id").asText()).isEqualTo("TC_P3");
+        assertThat(n.get("title").asText()).isEqualTo("Profile 3 card");
+        assertThat(n.at("/target/url").asText()).isEqualTo("wss://csms.example.com:8443/ocpp/CP001");
+        assertThat(n.get("kind").asText()).isEqualTo("NOT_APPLICABLE");
+        assertThat(n.get("reason").asText()).isEqualTo("applies to security profile 3, the target is configured with profile 2");
+        assertThat(root.get("notRunTestCases")).hasSize(1);
+    }
+
+    @Test
     void namesThePlansFirstTargetAndListsTargetsInPlanOrderWhateverFinished() throws IOException {
         RunResult finished = ReportFixtures.run(); // one result, against csms.example.com
         Target first = Target.parse("wss://a.example.com/ocpp/CP1");
         RunResult result = new RunResult(finished.startedAt(), finished.duration(), finished.testCases(), true,
-                List.of("TC_086_CSMS @ wss://a.example.com/ocpp/CP1"),
+                List.of(NotRun.cancelled("TC_086_CSMS", "TLS", Target.parse("wss://a.example.com/ocpp/CP1"))),
                 List.of(first, finished.testCases().get(0).target()));
 
         JsonNode root = write(result);

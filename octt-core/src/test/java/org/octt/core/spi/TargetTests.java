@@ -28,9 +28,9 @@ class TargetTests {
     }
 
     @Test
-    void refusesAUserInfoInAUriGivenToTheConstructor() {
+    void refusesAUserInfoInAUriGivenToTheFactory() {
         URI uri = URI.create("wss://CP001:s3cr3t-pw@csms.example.com/ocpp/CP001");
-        assertThatIllegalArgumentException().isThrownBy(() -> new Target(uri, Optional.empty()))
+        assertThatIllegalArgumentException().isThrownBy(() -> Target.of(uri))
                 .withMessageContaining("wss://***@csms.example.com/ocpp/CP001")
                 .withMessageNotContaining("s3cr3t-pw");
     }

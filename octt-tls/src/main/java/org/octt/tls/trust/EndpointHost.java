@@ -49,9 +49,10 @@ public record EndpointHost(String input, String name, Kind kind) {
     /**
      * What to do about an IP-literal endpoint, the same words in every message that meets one: a
      * certificate names the Central System by its DNS name (A00.FR.308/510), so the URL should too,
-     * with {@code --resolve} to reach this address without DNS. For example {@code use the Central
-     * System's DNS name in the URL (wss://<name>/...) and --resolve <name>:<port>:[::1] to reach this
-     * address without DNS}.
+     * with a resolve override (the connect address of {@code Target}) to reach this address without
+     * DNS. For example {@code use the Central System's DNS name in the URL (wss://<name>/...) and the
+     * resolve override <name>:<port>:[::1] to reach this address without DNS}. A library message
+     * names no command line option; the CLI's {@code --resolve} takes the override in this form.
      *
      * @throws IllegalStateException for a DNS name
      */
@@ -59,7 +60,7 @@ public record EndpointHost(String input, String name, Kind kind) {
         if (!isIpLiteral()) {
             throw new IllegalStateException("not an IP literal: " + name);
         }
-        return "use the Central System's DNS name in the URL (wss://<name>/...) and --resolve <name>:<port>:"
+        return "use the Central System's DNS name in the URL (wss://<name>/...) and the resolve override <name>:<port>:"
                 + (kind == Kind.IPV6 ? "[" + name + "]" : name) + " to reach this address without DNS";
     }
 

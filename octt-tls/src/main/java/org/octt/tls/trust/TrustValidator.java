@@ -114,7 +114,7 @@ public final class TrustValidator {
             }
             if (issuers.isEmpty()) {
                 throw new TrustStoreException("the JDK's default trust store holds no certificates"
-                        + " (java.home=" + System.getProperty("java.home") + "); give the CA with --ca-file", null);
+                        + " (java.home=" + System.getProperty("java.home") + "); give the trust anchors explicitly", null);
             }
             return new TrustValidator(issuers, true);
         } catch (GeneralSecurityException e) {

@@ -270,7 +270,7 @@ final class ConnectAttempt {
         if (unknown != null) {
             return new WebSocketOutcome.TransportFailed(TransportFailure.UNKNOWN_HOST, Phase.CONNECT, tls, elapsed(),
                     "cannot resolve host " + request.host() + ": " + unknown.getMessage()
-                            + " (a connect address, as with --resolve, avoids DNS)");
+                            + " (a connect address for the host avoids DNS)");
         }
         ConnectException refused = find(e, ConnectException.class);
         if (refused != null) {

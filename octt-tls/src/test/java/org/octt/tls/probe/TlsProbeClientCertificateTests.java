@@ -1,5 +1,6 @@
 package org.octt.tls.probe;
 
+import org.octt.testsupport.OpenSslServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,9 +59,9 @@ class TlsProbeClientCertificateTests {
                 .issuer(clientCa).build();
         strangerClient = CertificateBuilder.create().subject("CN=CP666, O=self-signed")
                 .keyPair(KeyPairs.ec("secp256r1")).build();
-        server = OpenSslServer.builder(dir.resolve("mtls")).rsa(rsaServer).ec(ecServer)
+        server = OpenSslServer.builder(dir.resolve("mtls")).cert(rsaServer.chainWithoutRoot(), rsaServer.privateKey()).dcert(ecServer.chainWithoutRoot(), ecServer.privateKey())
                 .requireClientCertificate(clientCa.certificate()).start();
-        tls13 = OpenSslServer.builder(dir.resolve("mtls13")).rsa(rsaServer)
+        tls13 = OpenSslServer.builder(dir.resolve("mtls13")).cert(rsaServer.chainWithoutRoot(), rsaServer.privateKey())
                 .requireClientCertificate(clientCa.certificate()).args("-tls1_3").start();
     }
 
@@ -148,7 +149,7 @@ class TlsProbeClientCertificateTests {
 
     @Test
     void sendsEmptyCertificateWhenServerAcceptsNoCertificateTypeForTheKey() throws IOException {
-        try (OpenSslServer ecdsaOnly = OpenSslServer.builder(dir.resolve("ecdsa-only")).rsa(rsaClient)
+        try (OpenSslServer ecdsaOnly = OpenSslServer.builder(dir.resolve("ecdsa-only")).cert(rsaClient.chainWithoutRoot(), rsaClient.privateKey())
                 .requireClientCertificate(clientCa.certificate()).args("-client_sigalgs", "ECDSA+SHA256").start()) {
             ProbeOutcome.Refused r = refused(probe(request(ecdsaOnly, TlsVersion.TLS1_2,
                     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", rsaClient)));
@@ -162,7 +163,7 @@ class TlsProbeClientCertificateTests {
 
     @Test
     void sendsEmptyCertificateWhenServerAcceptsNoSignatureAlgorithmForTheKey() throws IOException {
-        try (OpenSslServer pssOnly = OpenSslServer.builder(dir.resolve("pss-only")).rsa(rsaClient)
+        try (OpenSslServer pssOnly = OpenSslServer.builder(dir.resolve("pss-only")).cert(rsaClient.chainWithoutRoot(), rsaClient.privateKey())
                 .requireClientCertificate(clientCa.certificate())
                 .args("-tls1_3", "-client_sigalgs", "rsa_pss_rsae_sha256:rsa_pss_rsae_sha384").start()) {
             ProbeOutcome.Refused r = refused(probe(request(pssOnly, TlsVersion.TLS1_3, TLS13_SUITE, ecClient)));
@@ -224,7 +225,7 @@ class TlsProbeClientCertificateTests {
 
     @Test
     void judgesTls13ClientCertificateOnServerThatSendsNoSessionTicket() throws IOException {
-        try (OpenSslServer silent = OpenSslServer.builder(dir.resolve("no-tickets")).rsa(rsaClient)
+        try (OpenSslServer silent = OpenSslServer.builder(dir.resolve("no-tickets")).cert(rsaClient.chainWithoutRoot(), rsaClient.privateKey())
                 .requireClientCertificate(clientCa.certificate()).args("-tls1_3", "-num_tickets", "0").start()) {
             ProbeOutcome.Accepted a = accepted(probe(request(silent, TlsVersion.TLS1_3, TLS13_SUITE, rsaClient)), silent);
             assertThat(a.version()).isEqualTo(TlsVersion.TLS1_3);
@@ -248,7 +249,7 @@ class TlsProbeClientCertificateTests {
 
     @Test
     void ignoresClientCertificateWhenServerDoesNotAskForOne() throws IOException {
-        try (OpenSslServer plain = OpenSslServer.builder(dir.resolve("plain")).rsa(rsaClient).start()) {
+        try (OpenSslServer plain = OpenSslServer.builder(dir.resolve("plain")).cert(rsaClient.chainWithoutRoot(), rsaClient.privateKey()).start()) {
             ProbeOutcome.Accepted a12 = accepted(probe(request(plain, TlsVersion.TLS1_2,
                     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", ecClient)), plain);
             ProbeOutcome.Accepted a13 = accepted(probe(request(plain, TlsVersion.TLS1_3, TLS13_SUITE, ecClient)), plain);

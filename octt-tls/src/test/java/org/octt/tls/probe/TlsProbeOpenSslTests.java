@@ -1,5 +1,6 @@
 package org.octt.tls.probe;
 
+import org.octt.testsupport.OpenSslServer;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -52,8 +53,8 @@ class TlsProbeOpenSslTests {
         rsa = CertificateBuilder.create().subject("CN=localhost, O=rsa").issuer(root).build();
         ec = CertificateBuilder.create().subject("CN=localhost, O=ec").keyPair(KeyPairs.ec("secp256r1"))
                 .issuer(root).build();
-        dual = OpenSslServer.builder(dir.resolve("dual")).rsa(rsa).ec(ec).start();
-        rsaOnly = OpenSslServer.builder(dir.resolve("rsa")).rsa(rsa).start();
+        dual = OpenSslServer.builder(dir.resolve("dual")).cert(rsa.chainWithoutRoot(), rsa.privateKey()).dcert(ec.chainWithoutRoot(), ec.privateKey()).start();
+        rsaOnly = OpenSslServer.builder(dir.resolve("rsa")).cert(rsa.chainWithoutRoot(), rsa.privateKey()).start();
     }
 
     @AfterAll
@@ -137,7 +138,7 @@ class TlsProbeOpenSslTests {
 
     @Test
     void refusesTls12WithProtocolVersionAlertButAcceptsTls13OnTls13OnlyServer() throws Exception {
-        try (OpenSslServer tls13 = OpenSslServer.builder(dir.resolve("tls13")).rsa(rsa).args("-tls1_3").start()) {
+        try (OpenSslServer tls13 = OpenSslServer.builder(dir.resolve("tls13")).cert(rsa.chainWithoutRoot(), rsa.privateKey()).args("-tls1_3").start()) {
             ProbeOutcome.Refused r = refused(probe(tls13, TlsVersion.TLS1_2, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
             assertThat(r.alert()).isEqualTo("protocol_version(70)");
             assertThat(r.message()).contains("refused the handshake with fatal alert protocol_version(70)")
@@ -180,7 +181,7 @@ class TlsProbeOpenSslTests {
     @CsvSource({"-tls1, TLS1_0", "-tls1_1, TLS1_1"})
     void acceptsLegacyVersionWhenServerAllowsItAtSecurityLevelZero(String flag, TlsVersion version)
             throws IOException {
-        try (OpenSslServer legacy = OpenSslServer.builder(dir.resolve("legacy" + flag)).rsa(rsa).ec(ec)
+        try (OpenSslServer legacy = OpenSslServer.builder(dir.resolve("legacy" + flag)).cert(rsa.chainWithoutRoot(), rsa.privateKey()).dcert(ec.chainWithoutRoot(), ec.privateKey())
                 .args(flag, "-cipher", LEGACY).start()) {
             ProbeOutcome.Accepted a = accepted(probe(legacy, version, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
 
@@ -204,7 +205,7 @@ class TlsProbeOpenSslTests {
     void capturesRsa1024CertificateAtSecurityLevelZero() throws Exception {
         IssuedCertificate small = CertificateBuilder.create().subject("CN=localhost, O=rsa1024")
                 .keyPair(KeyPairs.rsa(1024)).build();
-        try (OpenSslServer server = OpenSslServer.builder(dir.resolve("rsa1024")).rsa(small)
+        try (OpenSslServer server = OpenSslServer.builder(dir.resolve("rsa1024")).cert(small.chainWithoutRoot(), small.privateKey())
                 .args("-cipher", LEGACY).start()) {
             ProbeOutcome.Accepted a = accepted(probe(server, TlsVersion.TLS1_2, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
 
@@ -219,7 +220,7 @@ class TlsProbeOpenSslTests {
     void capturesP192CertificateAtSecurityLevelZero() throws Exception {
         IssuedCertificate small = CertificateBuilder.create().subject("CN=localhost, O=p192")
                 .keyPair(KeyPairs.ec("secp192r1")).build();
-        try (OpenSslServer server = OpenSslServer.builder(dir.resolve("p192")).rsa(small)
+        try (OpenSslServer server = OpenSslServer.builder(dir.resolve("p192")).cert(small.chainWithoutRoot(), small.privateKey())
                 .args("-cipher", LEGACY).start()) {
             ProbeOutcome.Accepted a = accepted(probe(server, TlsVersion.TLS1_2, ECDSA_SUITE));
 
@@ -239,8 +240,8 @@ class TlsProbeOpenSslTests {
                 .keyPair(KeyPairs.ec("secp256r1")).build();
         IssuedCertificate fallback = CertificateBuilder.create().subject("CN=fallback")
                 .keyPair(KeyPairs.ec("secp256r1")).build();
-        try (OpenSslServer server = OpenSslServer.builder(dir.resolve("sni")).rsa(fallback)
-                .sni("csms.octt.test", named).start()) {
+        try (OpenSslServer server = OpenSslServer.builder(dir.resolve("sni")).cert(fallback.chainWithoutRoot(), fallback.privateKey())
+                .sni("csms.octt.test", named.chainWithoutRoot(), named.privateKey()).start()) {
             ProbeRequest byName = ProbeRequest.of("csms.octt.test", server.port(), TlsVersion.TLS1_2, ECDSA_SUITE)
                     .withConnectAddress(server.address());
             ProbeRequest byAddress = ProbeRequest.of("127.0.0.1", server.port(), TlsVersion.TLS1_2, ECDSA_SUITE);

@@ -1,5 +1,7 @@
 package org.octt.tls.probe;
 
+import org.octt.testsupport.OpenSslServer;
+
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.InetNameResolver;

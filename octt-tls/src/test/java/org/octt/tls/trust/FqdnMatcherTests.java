@@ -78,7 +78,7 @@ class FqdnMatcherTests {
         assertThat(check.outcome()).isEqualTo(IP_LITERAL_ENDPOINT);
         assertThat(check.message()).isEqualTo("the endpoint 192.0.2.10 is an IP address, which cannot match an FQDN"
                 + " in the commonName (seen CN=192.0.2.10); use the Central System's DNS name in the URL"
-                + " (wss://<name>/...) and --resolve <name>:<port>:192.0.2.10 to reach this address without DNS");
+                + " (wss://<name>/...) and the resolve override <name>:<port>:192.0.2.10 to reach this address without DNS");
     }
 
     @Test
@@ -88,7 +88,7 @@ class FqdnMatcherTests {
         assertThat(check.outcome()).isEqualTo(IP_LITERAL_ENDPOINT);
         assertThat(check.message()).isEqualTo("the endpoint 2001:db8::1 is an IP address, which cannot match an FQDN"
                 + " in the commonName (seen CN=csms.example.com); use the Central System's DNS name in the URL"
-                + " (wss://<name>/...) and --resolve <name>:<port>:[2001:db8::1] to reach this address without DNS");
+                + " (wss://<name>/...) and the resolve override <name>:<port>:[2001:db8::1] to reach this address without DNS");
     }
 
     @Test
@@ -100,7 +100,7 @@ class FqdnMatcherTests {
         assertThat(check.warnings()).containsExactly("subjectAltName lists DNS:csms.example.com, IP:192.0.2.10 but"
                 + " not ::1: ordinary TLS clients check only subjectAltName when it is present and will refuse the"
                 + " connection; use the Central System's DNS name in the URL (wss://<name>/...) and"
-                + " --resolve <name>:<port>:[::1] to reach this address without DNS");
+                + " the resolve override <name>:<port>:[::1] to reach this address without DNS");
         assertThat(check.message()).endsWith(check.host().dnsNameAdvice());
     }
 

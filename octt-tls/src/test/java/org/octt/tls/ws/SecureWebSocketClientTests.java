@@ -234,7 +234,7 @@ class SecureWebSocketClientTests {
             assertThat(outcome).isInstanceOf(WebSocketOutcome.TlsFailed.class);
             assertThat(outcome.tls().policyRejection()).contains("the server certificate does not name the host ::1:"
                     + " it names subjectAltName [csms.octt.test, localhost] [127.0.0.1]; use the Central System's DNS"
-                    + " name in the URL (wss://<name>/...) and --resolve <name>:<port>:[::1] to reach this address"
+                    + " name in the URL (wss://<name>/...) and the resolve override <name>:<port>:[::1] to reach this address"
                     + " without DNS");
             assertThat(outcome.message()).startsWith("TLS handshake with [::1]:" + server.port() + " aborted")
                     .doesNotContain("0:0:0:0");

@@ -1,8 +1,4 @@
-package org.octt.core.plugin;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import org.octt.core.spi.TestCase;
-import reactor.core.publisher.Flux;
+package org.octt.testsupport;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -22,8 +18,15 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
-/** Builds plugin jars at test time: compiles Java sources with the system compiler and jars them. */
-final class PluginJars {
+/**
+ * Builds plugin jars at test time: compiles Java sources with the system compiler against the
+ * octt-core API the test runs with (octt-core, Reactor, Micrometer, found on the test's class path
+ * by class name), and jars them with a {@code META-INF/services} file for the TestCase SPI.
+ */
+public final class PluginJars {
+
+    /** The service interface plugins register. */
+    private static final String TEST_CASE = "org.octt.core.spi.TestCase";
 
     private PluginJars() {
     }
@@ -33,12 +36,12 @@ final class PluginJars {
      * folder under {@code work}, then writes {@code jar} with the classes and a service file listing
      * {@code services}.
      */
-    static Path build(Path work, Path jar, Map<String, String> sources, List<String> services) throws IOException {
+    public static Path build(Path work, Path jar, Map<String, String> sources, List<String> services) throws IOException {
         return build(work, jar, sources, services, Map.of());
     }
 
     /** {@link #build(Path, Path, Map, List)} with these main attributes in the jar's manifest. */
-    static Path build(Path work, Path jar, Map<String, String> sources, List<String> services,
+    public static Path build(Path work, Path jar, Map<String, String> sources, List<String> services,
                       Map<String, String> manifestAttributes) throws IOException {
         Path src = Files.createTempDirectory(work, "src");
         Path classes = Files.createTempDirectory(work, "classes");
@@ -59,11 +62,12 @@ final class PluginJars {
         if (rc != 0) {
             throw new IllegalStateException("plugin sources did not compile:\n" + diagnostics.toString(StandardCharsets.UTF_8));
         }
+        Files.createDirectories(jar.toAbsolutePath().getParent());
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifestAttributes.forEach((k, v) -> manifest.getMainAttributes().put(new Attributes.Name(k), v));
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
-            jarOut.putNextEntry(new JarEntry("META-INF/services/" + TestCase.class.getName()));
+            jarOut.putNextEntry(new JarEntry("META-INF/services/" + TEST_CASE));
             jarOut.write((String.join("\n", services) + "\n").getBytes(StandardCharsets.UTF_8));
             jarOut.closeEntry();
             try (Stream<Path> files = Files.walk(classes)) {
@@ -78,12 +82,12 @@ final class PluginJars {
     }
 
     /** Source of a test case with one step reporting the given checks (each as "id=VERDICT"). */
-    static String testCaseSource(String className, String id, String... checks) {
+    public static String testCaseSource(String className, String id, String... checks) {
         return testCaseSourceWith(className, id, "", checks);
     }
 
     /** {@link #testCaseSource} with {@code members} (Java source of more methods) in the class body. */
-    static String testCaseSourceWith(String className, String id, String members, String... checks) {
+    public static String testCaseSourceWith(String className, String id, String members, String... checks) {
         int dot = className.lastIndexOf('.');
         StringBuilder flux = new StringBuilder();
         for (String c : checks) {
@@ -110,16 +114,20 @@ final class PluginJars {
                 + "}\n";
     }
 
+    /** The jars (or class folders) of the API a plugin compiles against, from the test's class path. */
     private static String classpath() {
-        return String.join(java.io.File.pathSeparator, location(TestCase.class), location(Flux.class),
-                location(org.reactivestreams.Publisher.class), location(MeterRegistry.class));
+        return String.join(java.io.File.pathSeparator, location(TEST_CASE), location("reactor.core.publisher.Flux"),
+                location("org.reactivestreams.Publisher"), location("io.micrometer.core.instrument.MeterRegistry"));
     }
 
-    private static String location(Class<?> type) {
+    private static String location(String className) {
         try {
+            Class<?> type = Class.forName(className, false, PluginJars.class.getClassLoader());
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(className + " is not on the test's class path", e);
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate " + type, e);
+            throw new IllegalStateException("cannot locate " + className, e);
         }
     }
 }

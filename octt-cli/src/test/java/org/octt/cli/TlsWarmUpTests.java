@@ -1,4 +1,4 @@
-package org.octt.tls.warmup;
+package org.octt.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Timeout;
 import java.security.Security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TlsWarmUpTests {
 
@@ -31,5 +32,12 @@ class TlsWarmUpTests {
         assertThat(t.getName()).isEqualTo("octt-warm-up");
         t.join(20_000);
         assertThat(t.isAlive()).isFalse();
+    }
+
+    @Test
+    void belongsToTheCommandLineNotToTheInstrument() {
+        assertThat(TlsWarmUp.class.getPackageName()).isEqualTo("org.octt.cli");
+        assertThatThrownBy(() -> Class.forName("org.octt.tls.warmup.TlsWarmUp"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 }

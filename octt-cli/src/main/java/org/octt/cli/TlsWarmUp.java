@@ -1,4 +1,4 @@
-package org.octt.tls.warmup;
+package org.octt.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -76,7 +76,7 @@ import java.util.Set;
  *
  * <p>Thread-safe; each call does the whole work again.
  */
-public final class TlsWarmUp {
+final class TlsWarmUp {
 
     private static final char[] NO_PASSWORD = new char[0];
     /** The suites the warm-up server accepts: what the probes negotiate most (ECDHE with ECDSA, AES-GCM). */
