@@ -69,8 +69,8 @@ class ListAndDescribeTests {
 
     private static CliEnvironment environment() {
         return new CliEnvironment(RunService.engine(), pluginDir -> new TestCatalog.Catalog(List.of(
-                new DiscoveredTestCase(new Tc086TestCase(), "classpath (octt-tc086)"),
-                new DiscoveredTestCase(new ProfileThreeCase(), "p3.jar")), List.of()),
+                DiscoveredTestCase.of(new Tc086TestCase(), "classpath (octt-tc086)"),
+                DiscoveredTestCase.of(new ProfileThreeCase(), "p3.jar")), List.of()),
                 Map.of(), Optional.empty(), false, Interrupts.NONE);
     }
 

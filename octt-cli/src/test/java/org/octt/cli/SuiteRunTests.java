@@ -81,8 +81,8 @@ class SuiteRunTests {
         try (RunningCentralSystem cs = ReferenceCentralSystem.builder().pki(pki).password("suite-password-0123")
                 .build().start()) {
             CliEnvironment env = new CliEnvironment(RunService.engine(), pluginDir -> new TestCatalog.Catalog(List.of(
-                    new DiscoveredTestCase(new Tc086TestCase(), "classpath (octt-tc086)"),
-                    new DiscoveredTestCase(new ListAndDescribeTests.ProfileThreeCase(), "p3.jar")), List.of()),
+                    DiscoveredTestCase.of(new Tc086TestCase(), "classpath (octt-tc086)"),
+                    DiscoveredTestCase.of(new ListAndDescribeTests.ProfileThreeCase(), "p3.jar")), List.of()),
                     Map.of(), Optional.empty(), false, Interrupts.NONE);
             Path ca = Files.writeString(dir.resolve("root.pem"), pki.rootCertificatePem());
             Path password = Files.writeString(dir.resolve("password"), "suite-password-0123\n");

@@ -180,14 +180,14 @@ final class TestCaseRun {
             for (Step step : steps) {
                 if (names.add(step.name())) {
                     String reason = "not run: " + CANCELLED;
-                    done.add(new StepResult(step.name(), step.description(), Verdict.SKIPPED, reason, Duration.ZERO,
+                    done.add(StepResult.of(step.name(), step.description(), Verdict.SKIPPED, reason, Duration.ZERO,
                             declaredCheckIds(step).stream().map(c -> CheckResult.skipped(c, reason)).toList()));
                 }
             }
             List<Verdict> verdicts = new ArrayList<>(done.stream().map(StepResult::verdict).toList());
             verdicts.add(Verdict.INCONCLUSIVE); // it did not finish
             Instant now = context.clock().instant();
-            return new TestCaseResult(context.target(), testCase.id(), testCase.title(), Verdict.combine(verdicts),
+            return TestCaseResult.of(context.target(), testCase.id(), testCase.title(), Verdict.combine(verdicts),
                     why, startedAt, Engine.nonNegative(Duration.between(startedAt, now)), context.insecure(), done);
         }
 
@@ -290,7 +290,7 @@ final class TestCaseRun {
                 List<Verdict> verdicts = new ArrayList<>(all.stream().map(CheckResult::verdict).toList());
                 verdicts.add(Verdict.INCONCLUSIVE);
                 Instant began = stepStartedAt == null ? startedAt : stepStartedAt;
-                return new StepResult(step.name(), step.description(), stepVerdict(verdicts), RunState.CANCELLED,
+                return StepResult.of(step.name(), step.description(), stepVerdict(verdicts), RunState.CANCELLED,
                         Engine.nonNegative(Duration.between(began, context.clock().instant())), all);
             }
 
