@@ -138,7 +138,7 @@ class DemoCommandTests {
         return real().withCatalog(pluginDir -> {
             TestCatalog.Catalog loaded = real.load(pluginDir);
             List<org.octt.core.plugin.DiscoveredTestCase> all = new ArrayList<>(loaded.testCases());
-            all.add(new org.octt.core.plugin.DiscoveredTestCase(new Profile3Only(profile3Only), "test"));
+            all.add(org.octt.core.plugin.DiscoveredTestCase.of(new Profile3Only(profile3Only), "test"));
             return new TestCatalog.Catalog(all, loaded.problems(), loaded);
         });
     }
