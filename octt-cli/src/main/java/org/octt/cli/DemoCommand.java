@@ -26,8 +26,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code octt demo}: starts the built-in reference Central System on a free loopback port with a
- * fresh PKI, and runs TC_086_CSMS against it through the ordinary {@code run} command, with the
- * same options a user would type (printed first). Faults switch on the ways TC_086 can fail.
+ * fresh PKI, and runs every test case it can serve ({@link ServedTestCases}: each discovered test
+ * case whose prerequisites admit the security profile, or those named with {@code --test-case})
+ * through the ordinary {@code run} command, with the same options a user would type (printed
+ * first). Faults switch on the ways TC_086 can fail.
  *
  * <p>Nothing is written to disk, so an interrupt (SIGINT, SIGTERM) leaves nothing behind: the run
  * reads the root certificate, and with profile 3 the client certificate and key, from in-memory
@@ -36,7 +38,8 @@ import java.util.stream.Stream;
  * the user's own files.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run TC_086_CSMS against the built-in reference Central System (loopback, fresh certificates).",
+        description = {"Run every discovered test case that applies to the security profile (TC_086_CSMS built in)"
+                + " against the built-in reference Central System (loopback, fresh certificates).",
                 "Nothing to configure; no network. Add --fault NAME to see a failure and its reason."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -69,6 +72,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--security-profile", paramLabel = "2|3", defaultValue = "2",
             description = "2: Basic auth (default); 3: client certificate.")
     int securityProfile;
+
+    @Option(names = "--test-case", paramLabel = "ID",
+            description = "Run only this test case (repeatable). Default: every discovered one that applies.")
+    List<String> testCases = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s",
             description = "Per network step (default: ${DEFAULT-VALUE}).")
@@ -104,6 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UsageException("--security-profile must be 2 or 3, was: " + securityProfile);
         }
         Durations.parsePositive("--timeout", timeout);
+        List<String> ids = ServedTestCases.ids(environment, securityProfile, testCases);
         // as run checks them, but before the reference Central System starts (its inputs are fresh temporary files)
         ReportOutputs.check(ReportOutputs.given("--report-json", reportJson, "--report-junit", reportJunit,
                 "--metrics-file", metricsFile), List.of());
@@ -121,8 +129,9 @@ final class DemoCommand implements Callable<Integer> {
             Map<String, String> inputs = new LinkedHashMap<>();
             Map<String, String> env = new HashMap<>(environment.env());
             List<String> shown = new ArrayList<>();
-            List<String> args = new ArrayList<>(List.of("run", "TC_086_CSMS",
-                    "--url", cs.url().toString(),
+            List<String> args = new ArrayList<>(List.of("run"));
+            args.addAll(ids);
+            args.addAll(List.of("--url", cs.url().toString(),
                     "--resolve", cs.hostName() + ":" + cs.port() + ":" + Addresses.host(Addresses.literal(cs.connectAddress().getAddress()))));
             inMemory(args, inputs, "--ca-file", "csms-root.pem", cs.rootCertificatePem());
             args.addAll(List.of("--security-profile", Integer.toString(securityProfile), "--timeout", timeout));
@@ -145,6 +154,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println(Printable.escape("Reference Central System at " + cs.url() + " (listening on "
                     + Addresses.hostPort(cs.connectAddress()) + ")" + (chosen.isEmpty() ? "" : ", faults: "
                     + chosen.stream().map(Fault::id).toList())));
+            out.println(Printable.escape("Test cases it can serve with security profile " + securityProfile + ": "
+                    + String.join(" ", ids)));
             out.println(Printable.escape("$ " + String.join(" ", shown)));
             out.flush();
             return Main.execute(environment.withEnv(env).withInputs(inputs), out, err, args.toArray(String[]::new));

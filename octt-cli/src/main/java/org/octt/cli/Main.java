@@ -70,8 +70,11 @@ public final class Main {
         commandLine.addSubcommand("describe", new DescribeCommand(environment));
         commandLine.addSubcommand("run", new RunCommand(environment));
         commandLine.addSubcommand("demo", new DemoCommand(environment));
-        commandLine.getSubcommands().get("demo").getCommandSpec().usageMessage()
-                .sectionMap().put("footer", help -> String.format("%nFaults (--fault NAME):%n") + DemoCommand.faultHelp());
+        commandLine.addSubcommand("serve", new ServeCommand(environment));
+        for (String name : List.of("demo", "serve")) {
+            commandLine.getSubcommands().get(name).getCommandSpec().usageMessage()
+                    .sectionMap().put("footer", help -> String.format("%nFaults (--fault NAME):%n") + DemoCommand.faultHelp());
+        }
 
         CommandLine.Help.Ansi ansi = environment.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));

@@ -128,4 +128,86 @@ class DemoCommandTests {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The real catalog plus a test case that applies to security profile 3 only and passes at once. */
+    private static CliEnvironment withProfile3OnlyTestCase() {
+        TestCatalog real = TestCatalog.pluginRegistry(DemoCommandTests.class.getClassLoader());
+        org.octt.core.spi.TestCase profile3Only = new ScriptedTestCase("TC_P3_ONLY", "Profile 3 only",
+                org.octt.core.spi.Step.of("look", "Look", ctx -> reactor.core.publisher.Flux.just(
+                        org.octt.core.spi.CheckResult.passed("look.ok", "looked"))));
+        return real().withCatalog(pluginDir -> {
+            TestCatalog.Catalog loaded = real.load(pluginDir);
+            List<org.octt.core.plugin.DiscoveredTestCase> all = new ArrayList<>(loaded.testCases());
+            all.add(org.octt.core.plugin.DiscoveredTestCase.of(new Profile3Only(profile3Only), "test"));
+            return new TestCatalog.Catalog(all, loaded.problems(), loaded);
+        });
+    }
+
+    /** A test case whose prerequisites admit security profile 3 only. */
+    private record Profile3Only(org.octt.core.spi.TestCase delegate) implements org.octt.core.spi.TestCase {
+        @Override
+        public String id() {
+            return delegate.id();
+        }
+
+        @Override
+        public String title() {
+            return delegate.title();
+        }
+
+        @Override
+        public org.octt.core.spi.SystemUnderTest systemUnderTest() {
+            return delegate.systemUnderTest();
+        }
+
+        @Override
+        public org.octt.core.spi.OcppVersion ocppVersion() {
+            return delegate.ocppVersion();
+        }
+
+        @Override
+        public List<org.octt.core.spi.Step> steps() {
+            return delegate.steps();
+        }
+
+        @Override
+        public org.octt.core.spi.Prerequisites prerequisites() {
+            return org.octt.core.spi.Prerequisites.securityProfiles(org.octt.core.spi.SecurityProfile.TLS_CLIENT_CERTIFICATE);
+        }
+    }
+
+    @Test
+    void demoRunsEveryDiscoveredTestCaseThatAppliesToItsSecurityProfileAndSaysWhich() {
+        Cli.Result p2 = Cli.run(withProfile3OnlyTestCase(), "demo");
+        Cli.Result p3 = Cli.run(withProfile3OnlyTestCase(), "demo", "--security-profile", "3");
+
+        assertThat(p2.exitCode()).as(p2.toString()).isEqualTo(0);
+        assertThat(p2.out()).contains("Test cases it can serve with security profile 2: TC_086_CSMS\n")
+                .contains("$ OCTT_BASIC_AUTH_PASSWORD=<password, in memory> octt run TC_086_CSMS --url ")
+                .doesNotContain("TC_P3_ONLY");
+        assertThat(p3.exitCode()).as(p3.toString()).isEqualTo(0);
+        assertThat(p3.out()).contains("Test cases it can serve with security profile 3: TC_086_CSMS TC_P3_ONLY\n")
+                .contains("$ octt run TC_086_CSMS TC_P3_ONLY --url ")
+                .contains("2 test case runs: 2 passed");
+    }
+
+    @Test
+    void demoRunsOnlyTheTestCasesNamedWithTestCase() {
+        Cli.Result r = Cli.run(withProfile3OnlyTestCase(), "demo", "--security-profile", "3", "--test-case", "TC_P3_ONLY");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(0);
+        assertThat(r.out()).contains("$ octt run TC_P3_ONLY --url ").doesNotContain("octt run TC_086_CSMS");
+    }
+
+    @Test
+    void testCaseThatIsUnknownOrDoesNotApplyIsAUsageErrorNamingIt() {
+        Cli.Result unknown = Cli.run(withProfile3OnlyTestCase(), "demo", "--test-case", "TC_NOPE");
+        Cli.Result notApplicable = Cli.run(withProfile3OnlyTestCase(), "demo", "--test-case", "TC_P3_ONLY");
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.errLines()).containsExactly("octt demo: --test-case: unknown test case id 'TC_NOPE' (see: octt list)");
+        assertThat(notApplicable.exitCode()).isEqualTo(2);
+        assertThat(notApplicable.errLines()).containsExactly(
+                "octt demo: --test-case TC_P3_ONLY does not apply to --security-profile 2");
+    }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * @param statusNotificationConnectorIds the connectorId of each well-formed StatusNotification.req, in order
  * @param heartbeats Heartbeat.req received
  * @param answersToCentralSystemCalls the Charge Point's CALLRESULT/CALLERROR frames answering the
- *        Central System's own CALLs ({@link Fault#SENDS_CALL_FIRST}), as received, in order
+ *        Central System's own CALLs ({@link ScheduledCall}s such as {@link Fault#SENDS_CALL_FIRST}'s, and
+ *        {@link RunningCentralSystem#send}), as received, in order
  */
 public record ReceivedTraffic(int connections, List<ObservedHandshake> handshakes, List<String> tlsAlerts,
         int httpRequests, List<Boolean> authorizationHeaders, int webSocketSessions, int bootNotifications,

@@ -9,7 +9,10 @@ import org.octt.testkit.internal.BcTlsServerHandler;
 import org.octt.testkit.internal.CentralSystemHttpHandler;
 import org.octt.testkit.internal.HostCredentials;
 import org.octt.testkit.internal.NonTlsHandlers;
-import org.octt.testkit.internal.OcppMessageHandler;
+import org.octt.testkit.internal.OcppBehaviour;
+import org.octt.testkit.internal.BasicAuthenticator;
+import org.octt.testkit.internal.SessionRegistry;
+import org.octt.testkit.internal.StandardAnswers;
 import org.octt.testkit.internal.ReferenceTlsServer;
 import org.octt.testkit.internal.ServerCredential;
 import org.octt.testkit.internal.TlsServerSettings;
@@ -18,6 +21,8 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +49,10 @@ import java.util.regex.Pattern;
  * a secured WebSocket endpoint {@code wss://<hostName>:<port>/ocpp/<ChargePointId>} on 127.0.0.1,
  * with its own PKI, security profile 2 (Basic auth) or 3 (client certificates), answering
  * BootNotification, StatusNotification and Heartbeat, and able to misbehave in every way TC_086 checks
- * (see {@link Fault}).
+ * (see {@link Fault}) and in the ways its policies describe: {@link Builder#auth(AuthPolicy)},
+ * {@link Builder#subprotocols(SubprotocolPolicy)}, {@link Builder#clientCertificates(ClientCertificatePolicy)},
+ * {@link Builder#answer(String, CallHandler)} and {@link Builder#call(ScheduledCall)} (see the
+ * package documentation).
  *
  * <p>TLS is served by Bouncy Castle's low-level TLS API, not JSSE, so that the server offers exactly
  * what a fault asks for (TLS 1.0/1.1, TLS_RSA_* suites, RSA-1024 or P-192 keys) on any JDK, without
@@ -101,6 +109,8 @@ public final class ReferenceCentralSystem {
     public static final String DEFAULT_HOST_NAME = "csms.octt.test";
     /** The default Charge Point identity, the last path segment of {@link RunningCentralSystem#url()}. */
     public static final String DEFAULT_CHARGE_POINT_ID = "CP001";
+    /** The heartbeat interval BootNotification.conf hands out by default, in seconds. */
+    public static final int HEARTBEAT_INTERVAL_SECONDS = StandardAnswers.INTERVAL_SECONDS;
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9*]([A-Za-z0-9_*-]*[A-Za-z0-9])?"
             + "(\\.[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?)*\\.?");
@@ -140,6 +150,13 @@ public final class ReferenceCentralSystem {
     private final int securityProfile;
     private final Optional<char[]> password;
     private final Optional<ReferencePki> pki;
+    private final int port;
+    private final AuthPolicy auth;
+    private final SubprotocolPolicy subprotocols;
+    private final ClientCertificatePolicy clientCertificates;
+    private final Map<String, CallHandler> answers;
+    private final CallHandler otherActions;
+    private final List<ScheduledCall> calls;
 
     private ReferenceCentralSystem(Builder b) {
         this.hostName = b.hostName;
@@ -153,6 +170,38 @@ public final class ReferenceCentralSystem {
         this.securityProfile = b.securityProfile;
         this.password = Optional.ofNullable(b.password).map(char[]::clone);
         this.pki = Optional.ofNullable(b.pki);
+        this.port = b.port;
+        // the policies as given, then the faults' presets on top of them
+        AuthPolicy a = b.auth != null ? b.auth : securityProfile == 2 ? AuthPolicy.handedOut() : AuthPolicy.open();
+        this.auth = faults.contains(Fault.WRONG_PASSWORD) ? a.withoutHandedOutPassword() : a;
+        this.subprotocols = faults.contains(Fault.NO_SUBPROTOCOL) ? SubprotocolPolicy.selectNone() : b.subprotocols;
+        this.clientCertificates = b.clientCertificates != null ? b.clientCertificates
+                : securityProfile == 3 ? ClientCertificatePolicy.required() : ClientCertificatePolicy.none();
+        Map<String, CallHandler> table = new LinkedHashMap<>(b.answers);
+        if (faults.contains(Fault.BOOT_REJECTED)) {
+            table.put("BootNotification", CallHandler.bootNotification("Rejected"));
+        }
+        if (faults.contains(Fault.BOOT_INVALID)) {
+            Reply invalid = Reply.result("{\"interval\":\"" + HEARTBEAT_INTERVAL_SECONDS + "s\",\"status\":\"Accepted\"}");
+            table.put("BootNotification", call -> call.problem().isPresent() ? Reply.standard() : invalid);
+        }
+        if (faults.contains(Fault.STATUS_NOTIFICATION_ERROR)) {
+            table.put("StatusNotification", CallHandler.errorWhenWellFormed("InternalError",
+                    "StatusNotification could not be processed"));
+        }
+        CallHandler other = b.otherActions;
+        if (faults.contains(Fault.NO_ANSWER)) {
+            table.clear();
+            other = CallHandler.always(Reply.none());
+        }
+        this.answers = java.util.Collections.unmodifiableMap(table);
+        this.otherActions = other;
+        List<ScheduledCall> scheduled = new ArrayList<>(b.calls);
+        if (faults.contains(Fault.SENDS_CALL_FIRST)) {
+            scheduled.add(ScheduledCall.of("GetConfiguration", "{}")
+                    .at(ScheduledCall.When.BEFORE_BOOT_NOTIFICATION_ANSWER));
+        }
+        this.calls = List.copyOf(scheduled);
     }
 
     /** A builder with the defaults: {@value #DEFAULT_HOST_NAME}, profile 2, no fault, generated password and PKI. */
@@ -188,6 +237,41 @@ public final class ReferenceCentralSystem {
         return securityProfile;
     }
 
+    /** The TCP port on 127.0.0.1 to listen on; 0 (the default) for a free one. */
+    public int port() {
+        return port;
+    }
+
+    /** The Basic auth policy, faults applied: {@link AuthPolicy#handedOut()} under profile 2 and {@link AuthPolicy#open()} under 3 unless set. */
+    public AuthPolicy auth() {
+        return auth;
+    }
+
+    /** The subprotocol policy, faults applied. */
+    public SubprotocolPolicy subprotocols() {
+        return subprotocols;
+    }
+
+    /** The client certificate policy: {@link ClientCertificatePolicy#required()} under profile 3 and {@link ClientCertificatePolicy#none()} under 2 unless set. */
+    public ClientCertificatePolicy clientCertificates() {
+        return clientCertificates;
+    }
+
+    /** The handler of each action given, faults applied; other actions get {@link #otherActions()}. Unmodifiable. */
+    public Map<String, CallHandler> answers() {
+        return answers;
+    }
+
+    /** The handler of the actions {@link #answers()} does not name. */
+    public CallHandler otherActions() {
+        return otherActions;
+    }
+
+    /** The CALLs sent to the Charge Point on its own, in order, faults applied. */
+    public List<ScheduledCall> calls() {
+        return calls;
+    }
+
     /**
      * Starts a server: issues the server certificates, binds 127.0.0.1 on a free port and returns
      * once it accepts connections (well under a second with a given PKI). Each additional host name
@@ -212,20 +296,20 @@ public final class ReferenceCentralSystem {
 
         SecureRandom random = new SecureRandom();
         char[] handedOut = password.map(char[]::clone).orElseGet(() -> generatePassword(random));
-        char[] expected = handedOut;
-        if (faults.contains(Fault.WRONG_PASSWORD)) {
-            do {
-                expected = generatePassword(random);
-            } while (Arrays.equals(expected, handedOut));
-        }
 
         TrafficRecorder traffic = new TrafficRecorder();
-        OcppMessageHandler ocpp = new OcppMessageHandler(new ObjectMapper(), faults, traffic, Clock.systemUTC());
-        CentralSystemHttpHandler http = new CentralSystemHttpHandler(securityProfile, expected,
-                !faults.contains(Fault.NO_SUBPROTOCOL), ocpp, traffic);
-        if (expected != handedOut) {
-            Arrays.fill(expected, '\0');
+        SessionRegistry sessions = new SessionRegistry();
+        Optional<BasicAuthenticator> authenticator = Optional.empty();
+        if (auth.checksCredentials()) {
+            byte[] handedOutUtf8 = new String(handedOut).getBytes(StandardCharsets.UTF_8);
+            AuthPolicy policy = auth;
+            authenticator = Optional.of(new BasicAuthenticator((user, password) ->
+                    (policy.acceptsHandedOutPassword() && MessageDigest.isEqual(password, handedOutUtf8))
+                            | policy.acceptsAdded(user, password), policy.lockAfter()));
         }
+        OcppBehaviour behaviour = new OcppBehaviour(answers, otherActions, calls, !faults.contains(Fault.NO_ANSWER));
+        CentralSystemHttpHandler http = new CentralSystemHttpHandler(authenticator, subprotocols, behaviour,
+                new StandardAnswers(new ObjectMapper(), Clock.systemUTC()), traffic, sessions);
         BcTlsCrypto crypto = new BcTlsCrypto(random);
 
         LoopResources loops = LoopResources.create("octt-reference-cs", 1, 2, true);
@@ -234,7 +318,7 @@ public final class ReferenceCentralSystem {
             server = HttpServer.create()
                     .runOn(loops)
                     .host("127.0.0.1")
-                    .port(0)
+                    .port(port)
                     .doOnChannelInit((observer, channel, remoteAddress) -> {
                         traffic.connection();
                         connections.add(channel); // before reading closing: close() sets it, then reads connections
@@ -250,7 +334,7 @@ public final class ReferenceCentralSystem {
                     .bindNow(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).subscribe();
-            throw new IllegalStateException("cannot start the reference Central System on 127.0.0.1: "
+            throw new IllegalStateException("cannot start the reference Central System on 127.0.0.1" + (port == 0 ? "" : ":" + port) + ": "
                     + e.getMessage(), e);
         }
         ReferencePki generated;
@@ -272,9 +356,10 @@ public final class ReferenceCentralSystem {
         ServerCertificates primary = certificates.get(TlsServerSettings.key(hostName));
         tlsSettings.set(new TlsServerSettings(versions(), cipherSuites(primary),
                 credentials.get(TlsServerSettings.key(hostName)), credentials,
-                securityProfile == 3 ? Optional.of(generated.clientCaCertificate()) : Optional.empty()));
+                clientCertificates.mode(), clientCertificates.issuers().isEmpty()
+                        ? List.of(generated.clientCaCertificate()) : clientCertificates.issuers()));
         return new RunningCentralSystem(this, chargePointId, generated, primary, handedOut, server, loops,
-                connections, closing, traffic);
+                connections, closing, traffic, sessions);
     }
 
     private io.netty.channel.ChannelHandler transportHandler(TlsServerSettings tls, BcTlsCrypto crypto,
@@ -337,7 +422,9 @@ public final class ReferenceCentralSystem {
         return "ReferenceCentralSystem[host=" + hostName
                 + (additionalHostNames.isEmpty() ? "" : ", additionalHosts=" + additionalHostNames.size())
                 + ", chargePointId=" + chargePointId
-                + ", securityProfile=" + securityProfile + ", faults=" + faults + "]";
+                + ", securityProfile=" + securityProfile + ", faults=" + faults + ", auth=" + auth
+                + ", subprotocols=" + subprotocols + ", clientCertificates=" + clientCertificates
+                + ", answers=" + answers.keySet() + ", calls=" + calls + "]";
     }
 
     /** Mutable builder of a {@link ReferenceCentralSystem}; not thread-safe. Setters validate at once. */
@@ -350,8 +437,95 @@ public final class ReferenceCentralSystem {
         private int securityProfile = 2;
         private char[] password;
         private ReferencePki pki;
+        private int port;
+        private AuthPolicy auth;
+        private SubprotocolPolicy subprotocols = SubprotocolPolicy.ocpp16();
+        private ClientCertificatePolicy clientCertificates;
+        private final Map<String, CallHandler> answers = new LinkedHashMap<>();
+        private CallHandler otherActions = CallHandler.standard();
+        private final List<ScheduledCall> calls = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * The TCP port on 127.0.0.1 to listen on; 0 (the default) for a free one, the only choice
+         * with which two servers of one configuration can run at once.
+         *
+         * @throws IllegalArgumentException if it is not 0 to 65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 (a free one) to 65535, was: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Which Basic credentials are accepted and what wrong ones lead to; by default {@link
+         * AuthPolicy#handedOut()} under security profile 2 and {@link AuthPolicy#open()} under 3.
+         * {@link Fault#WRONG_PASSWORD} refuses the handed-out password on top of it.
+         */
+        public Builder auth(AuthPolicy auth) {
+            this.auth = Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        /**
+         * Which subprotocol the upgrade selects; {@link SubprotocolPolicy#ocpp16()} by default.
+         * {@link Fault#NO_SUBPROTOCOL} replaces it with {@link SubprotocolPolicy#selectNone()}.
+         */
+        public Builder subprotocols(SubprotocolPolicy subprotocols) {
+            this.subprotocols = Objects.requireNonNull(subprotocols, "subprotocols");
+            return this;
+        }
+
+        /**
+         * Whether a client certificate is requested and whose is accepted; by default {@link
+         * ClientCertificatePolicy#required()} under security profile 3 and {@link ClientCertificatePolicy#none()} under 2.
+         */
+        public Builder clientCertificates(ClientCertificatePolicy clientCertificates) {
+            this.clientCertificates = Objects.requireNonNull(clientCertificates, "clientCertificates");
+            return this;
+        }
+
+        /**
+         * How CALLs of {@code action} are answered (replacing an earlier handler of it); every action
+         * gets {@link Reply#standard()} by default. The faults {@link Fault#BOOT_REJECTED},
+         * {@link Fault#BOOT_INVALID}, {@link Fault#STATUS_NOTIFICATION_ERROR} replace the handler of
+         * their action, {@link Fault#NO_ANSWER} every handler.
+         *
+         * @throws IllegalArgumentException if the action is blank
+         */
+        public Builder answer(String action, CallHandler handler) {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(handler, "handler");
+            if (action.isBlank()) {
+                throw new IllegalArgumentException("an action must not be blank");
+            }
+            answers.put(action, handler);
+            return this;
+        }
+
+        /** As {@link #answer(String, CallHandler)} with {@link CallHandler#always(Reply)}. */
+        public Builder answer(String action, Reply reply) {
+            return answer(action, CallHandler.always(reply));
+        }
+
+        /** How CALLs of actions without a handler of their own are answered; {@link CallHandler#standard()} by default. */
+        public Builder otherActions(CallHandler handler) {
+            this.otherActions = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * A CALL to send to the Charge Point on every WebSocket session (added to the earlier ones);
+         * {@link Fault#SENDS_CALL_FIRST} adds a GetConfiguration before the BootNotification answer.
+         */
+        public Builder call(ScheduledCall call) {
+            calls.add(Objects.requireNonNull(call, "call"));
+            return this;
         }
 
         /**

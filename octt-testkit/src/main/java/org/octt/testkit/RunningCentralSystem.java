@@ -1,7 +1,10 @@
 package org.octt.testkit;
 
 import io.netty.channel.Channel;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.octt.testkit.internal.SessionRegistry;
 import org.octt.testkit.internal.TrafficRecorder;
+import reactor.core.publisher.Mono;
 import org.octt.tls.pki.IssuedCertificate;
 import org.octt.tls.pki.Pem;
 import reactor.netty.DisposableServer;
@@ -34,10 +37,11 @@ public final class RunningCentralSystem implements AutoCloseable {
     private final Set<Channel> connections;
     private final TrafficRecorder traffic;
     private final AtomicBoolean closed;
+    private final SessionRegistry sessions;
 
     RunningCentralSystem(ReferenceCentralSystem config, String chargePointId, ReferencePki pki,
             ServerCertificates certificates, char[] password, DisposableServer server, LoopResources loops,
-            Set<Channel> connections, AtomicBoolean closed, TrafficRecorder traffic) {
+            Set<Channel> connections, AtomicBoolean closed, TrafficRecorder traffic, SessionRegistry sessions) {
         this.config = config;
         this.chargePointId = chargePointId;
         this.pki = pki;
@@ -48,6 +52,7 @@ public final class RunningCentralSystem implements AutoCloseable {
         this.connections = connections;
         this.closed = closed;
         this.traffic = traffic;
+        this.sessions = sessions;
     }
 
     /**
@@ -121,8 +126,8 @@ public final class RunningCentralSystem implements AutoCloseable {
     }
 
     /**
-     * The Basic auth password handed to the Charge Point (under {@link Fault#WRONG_PASSWORD} the
-     * server expects another one). A fresh copy on each call: clear it when done.
+     * The Basic auth password handed to the Charge Point (accepted unless the {@link AuthPolicy}
+     * refuses it, as under {@link Fault#WRONG_PASSWORD}). A fresh copy on each call: clear it when done.
      */
     public char[] chargePointPassword() {
         return password.clone();
@@ -181,6 +186,45 @@ public final class RunningCentralSystem implements AutoCloseable {
     /** The TLS handshakes completed so far. */
     public List<ObservedHandshake> handshakes() {
         return traffic().handshakes();
+    }
+
+    /**
+     * Sends a CALL to the Charge Point on its latest open WebSocket session (what an operator action
+     * of a test case card does) and gives its answer. Cold: the CALL is sent on subscription, with
+     * the UniqueId {@code octt-cs-<n>}; the payload is sent as given, not checked against the
+     * action's schema. Bound it with {@code timeout(...)}: a Charge Point may never answer.
+     * Cancelling forgets the CALL (a late answer is then ignored).
+     *
+     * <pre>{@code
+     * cs.connected("CP001").block(Duration.ofSeconds(5));
+     * ChargePointAnswer answer = cs.send("CP001", "TriggerMessage", "{\"requestedMessage\":\"Heartbeat\"}")
+     *         .block(Duration.ofSeconds(5));
+     * }</pre>
+     *
+     * @param payloadJson a JSON object
+     * @return the CALLRESULT or CALLERROR; an {@link IllegalStateException} when no session of that
+     *         Charge Point is open or it closes before answering
+     * @throws IllegalArgumentException at once if the payload is not a JSON object
+     */
+    public Mono<ChargePointAnswer> send(String chargePointId, String action, String payloadJson) {
+        return send(chargePointId, action, ScheduledCall.of(action, payloadJson).payload());
+    }
+
+    /** As {@link #send(String, String, String)}, with a payload that is copied. */
+    public Mono<ChargePointAnswer> send(String chargePointId, String action, JsonNode payload) {
+        JsonNode copy = ScheduledCall.of(action, payload).payload();
+        return Mono.defer(() -> sessions.latest(chargePointId)
+                .map(session -> session.send(action, copy))
+                .orElseGet(() -> Mono.error(new IllegalStateException("no WebSocket session of Charge Point "
+                        + chargePointId + " is open"))));
+    }
+
+    /**
+     * Completes once a WebSocket session of this Charge Point is open (at once if one is): wait for
+     * it before {@link #send}. Bound it with {@code timeout(...)}.
+     */
+    public Mono<Void> connected(String chargePointId) {
+        return sessions.connected(java.util.Objects.requireNonNull(chargePointId, "chargePointId"));
     }
 
     /**

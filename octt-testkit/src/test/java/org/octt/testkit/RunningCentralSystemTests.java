@@ -95,4 +95,20 @@ class RunningCentralSystemTests {
 
         assertThat(cs.toString()).contains("url=closed");
     }
+
+    @Test
+    void listensOnTheGivenPortAndNamesItWhenItIsTaken() {
+        int port;
+        try (RunningCentralSystem free = ReferenceCentralSystem.builder().pki(PKI).build().start()) {
+            port = free.port();
+        }
+        ReferenceCentralSystem config = ReferenceCentralSystem.builder().pki(PKI).port(port).build();
+        try (RunningCentralSystem cs = config.start()) {
+            assertThat(cs.port()).isEqualTo(port);
+            assertThat(cs.url().getPort()).isEqualTo(port);
+            org.assertj.core.api.Assertions.assertThatThrownBy(config::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("cannot start the reference Central System on 127.0.0.1:" + port + ": ");
+        }
+    }
 }

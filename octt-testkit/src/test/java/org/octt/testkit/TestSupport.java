@@ -11,6 +11,8 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
 import org.octt.tls.pki.IssuedCertificate;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.resources.ConnectionProvider;
@@ -29,6 +31,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** Independent clients for the tests: OpenSSL's s_client and a JDK-TLS Reactor Netty WebSocket client. */
 final class TestSupport {
@@ -122,6 +125,38 @@ final class TestSupport {
                         .thenMany(in.receive().asString().take(expectedAnswers).take(wait)))
                 .collectList()
                 .block(TIMEOUT);
+    }
+
+    /**
+     * Opens the WebSocket offering {@code subprotocols} (comma-separated), sends {@code calls}, answers
+     * each frame the server sends with the frames {@code respond} gives (possibly none) and emits every frame
+     * received, up to {@code expectedFrames}, for at most {@code wait}. Cold.
+     */
+    static Flux<String> converse(RunningCentralSystem cs, SslContext tls, Optional<String> authorization,
+            String subprotocols, List<String> calls, Function<String, List<String>> respond, int expectedFrames,
+            Duration wait) {
+        HttpClient client = HttpClient.create(ConnectionProvider.newConnection())
+                .resolver(new LoopbackResolverGroup())
+                .secure(spec -> spec.sslContext(tls))
+                .headers(h -> authorization.ifPresent(a -> h.set(HttpHeaderNames.AUTHORIZATION, a)));
+        return client.websocket(WebsocketClientSpec.builder().protocols(subprotocols).build())
+                .uri(cs.url())
+                .handle((in, out) -> {
+                    Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+                    calls.forEach(outgoing::tryEmitNext);
+                    Flux<String> received = in.receive().asString()
+                            .doOnNext(frame -> respond.apply(frame).forEach(outgoing::tryEmitNext))
+                            .take(expectedFrames).take(wait)
+                            .doFinally(signal -> outgoing.tryEmitComplete());
+                    return Flux.merge(received, out.sendString(outgoing.asFlux()).then().then(Mono.<String>empty()));
+                });
+    }
+
+    /** Answers every CALL [2, id, ...] with [3, id, {@code payload}]. */
+    static Function<String, List<String>> answeringCalls(String payload) {
+        return frame -> frame.startsWith("[2,")
+                ? List.of("[3," + frame.substring(3, frame.indexOf(',', 3)) + "," + payload + "]")
+                : List.of();
     }
 
     static String bootNotification(String id) {

@@ -5,54 +5,57 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import org.octt.core.spi.OcppVersion;
+import org.octt.testkit.SubprotocolPolicy;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The HTTP side of the reference Central System: {@code /ocpp/<ChargePointId>} upgrades to an OCPP-J
- * WebSocket (subprotocol {@code ocpp1.6}) after Basic authentication (security profile 2; profile 3
- * relies on the client certificate checked during the handshake). Thread-safe.
+ * WebSocket after the {@link org.octt.testkit.AuthPolicy} (Basic auth) and the {@link SubprotocolPolicy}
+ * have let it through; each WebSocket is an {@link OcppSession}. Thread-safe.
  */
 public final class CentralSystemHttpHandler
         implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
-    /** The WebSocket subprotocol of OCPP 1.6J. */
-    public static final String SUBPROTOCOL = OcppVersion.OCPP_16J.subprotocol();
     /** The Basic auth realm of the 401 answers. */
     public static final String REALM = "octt";
 
     private static final Pattern PATH = Pattern.compile("/ocpp/([^/]+)");
 
-    private final int securityProfile;
-    private final byte[] expectedPassword;
+    private final Optional<BasicAuthenticator> auth;
+    private final SubprotocolPolicy subprotocols;
     private final WebsocketServerSpec websocketSpec;
-    private final OcppMessageHandler ocpp;
+    private final OcppBehaviour behaviour;
+    private final StandardAnswers standard;
     private final TrafficRecorder traffic;
+    private final SessionRegistry sessions;
 
-    public CentralSystemHttpHandler(int securityProfile, char[] expectedPassword, boolean selectSubprotocol,
-            OcppMessageHandler ocpp, TrafficRecorder traffic) {
-        this.securityProfile = securityProfile;
-        this.expectedPassword = new String(expectedPassword).getBytes(StandardCharsets.UTF_8);
+    /** @param auth the credentials check, empty when none is made */
+    public CentralSystemHttpHandler(Optional<BasicAuthenticator> auth, SubprotocolPolicy subprotocols,
+            OcppBehaviour behaviour, StandardAnswers standard, TrafficRecorder traffic, SessionRegistry sessions) {
+        this.auth = auth;
+        this.subprotocols = subprotocols;
         WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().handlePing(false);
-        if (selectSubprotocol) {
-            spec.protocols(SUBPROTOCOL);
+        if (!subprotocols.subprotocols().isEmpty()) {
+            spec.protocols(String.join(",", subprotocols.subprotocols()));
         }
         this.websocketSpec = spec.build();
-        this.ocpp = ocpp;
+        this.behaviour = behaviour;
+        this.standard = standard;
         this.traffic = traffic;
+        this.sessions = sessions;
     }
 
     @Override
@@ -64,51 +67,52 @@ public final class CentralSystemHttpHandler
             return plain(response, HttpResponseStatus.NOT_FOUND, "no Charge Point endpoint here: use /ocpp/<ChargePointId>");
         }
         String chargePointId = path.group(1);
-        if (securityProfile == 2 && !authorized(authorization, chargePointId)) {
+        BasicAuthenticator.Outcome outcome = auth.map(a -> a.check(authorization, chargePointId))
+                .orElse(BasicAuthenticator.Outcome.ACCEPTED);
+        if (outcome != BasicAuthenticator.Outcome.ACCEPTED) {
             response.header(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-            return plain(response, HttpResponseStatus.UNAUTHORIZED, "Basic authentication failed");
+            return plain(response, HttpResponseStatus.UNAUTHORIZED, outcome == BasicAuthenticator.Outcome.LOCKED
+                    ? "account locked after repeated authentication failures" : "Basic authentication failed");
         }
         if (!request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
             return plain(response, HttpResponseStatus.BAD_REQUEST, "expected a WebSocket upgrade request");
         }
+        if (subprotocols.refusesUnacceptable() && !offersAcceptable(request)) {
+            return plain(response, HttpResponseStatus.BAD_REQUEST, "no acceptable WebSocket subprotocol offered;"
+                    + " this Central System speaks " + String.join(", ", subprotocols.subprotocols()));
+        }
         return response.sendWebsocket((in, out) -> {
             traffic.webSocketSession();
-            OcppMessageHandler.Session session = ocpp.session();
-            Flux<String> answers = in.aggregateFrames().receiveFrames()
+            AtomicReference<Executor> loop = new AtomicReference<>();
+            in.withConnection(c -> loop.set(c.channel().eventLoop()));
+            Sinks.Many<String> frames = Sinks.many().unicast().onBackpressureBuffer();
+            OcppSession session = new OcppSession(sessions.nextNumber(), chargePointId, behaviour, standard, traffic,
+                    frames::tryEmitNext, loop.get());
+            Mono<Void> inbound = in.aggregateFrames().receiveFrames()
                     .ofType(TextWebSocketFrame.class)
                     .map(TextWebSocketFrame::text)
-                    .concatMapIterable(session::handle);
-            return out.sendString(answers);
+                    .doOnNext(session::receive)
+                    .then()
+                    .doFinally(signal -> {
+                        sessions.closed(session);
+                        session.close();
+                        try {
+                            loop.get().execute(frames::tryEmitComplete);
+                        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                            frames.tryEmitComplete();
+                        }
+                    });
+            session.opened();
+            sessions.opened(session);
+            return Mono.when(inbound, out.sendString(frames.asFlux()).then());
         }, websocketSpec);
     }
 
-    private boolean authorized(String authorization, String chargePointId) {
-        Optional<String[]> credentials = basicCredentials(authorization);
-        if (credentials.isEmpty()) {
-            return false;
-        }
-        boolean userOk = credentials.get()[0].equals(chargePointId);
-        boolean passwordOk = MessageDigest.isEqual(credentials.get()[1].getBytes(StandardCharsets.UTF_8),
-                expectedPassword);
-        return userOk & passwordOk;
-    }
-
-    private static Optional<String[]> basicCredentials(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+    private boolean offersAcceptable(HttpServerRequest request) {
+        return request.requestHeaders().getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL).stream()
+                .flatMap(h -> Arrays.stream(h.split(",")))
+                .map(String::trim)
+                .anyMatch(subprotocols.subprotocols()::contains);
     }
 
     private static Publisher<Void> plain(HttpServerResponse response, HttpResponseStatus status, String body) {

@@ -34,6 +34,7 @@ import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedDecryptor;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.octt.testkit.ClientCertificatePolicy;
 import org.octt.testkit.ObservedHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ import java.util.function.Consumer;
  * versions and suites of its {@link TlsServerSettings}, picks the certificates of the host name the
  * client names (SNI; the primary host name's without SNI or for an unknown name), then the RSA or the
  * ECDSA one by the negotiated suite (by the client's signature schemes under TLS 1.3), and under
- * security profile 3 requires a client certificate issued by the client CA. One instance per
+ * asks for a client certificate from the accepted issuers as its {@link ClientCertificatePolicy} says. One instance per
  * connection; used on the connection's event loop only.
  */
 public final class ReferenceTlsServer extends DefaultTlsServer {
@@ -180,7 +181,7 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
 
     @Override
     public CertificateRequest getCertificateRequest() throws IOException {
-        if (settings.clientCa().isEmpty()) {
+        if (settings.clientCertificates() == ClientCertificatePolicy.Mode.NONE) {
             return null;
         }
         Vector<SignatureAndHashAlgorithm> sigAlgs = null;
@@ -190,7 +191,9 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
             sigAlgs = defaults;
         }
         Vector<X500Name> authorities = new Vector<>();
-        authorities.add(X500Name.getInstance(settings.clientCa().get().getSubjectX500Principal().getEncoded()));
+        for (X509Certificate ca : settings.clientIssuers()) {
+            authorities.add(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()));
+        }
         if (TlsUtils.isTLSv13(context)) {
             return new CertificateRequest(TlsUtils.EMPTY_BYTES, sigAlgs, null, authorities);
         }
@@ -200,14 +203,16 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
 
     @Override
     public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
-        if (settings.clientCa().isEmpty()) {
+        if (settings.clientCertificates() == ClientCertificatePolicy.Mode.NONE) {
             return;
         }
         if (clientCertificate == null || clientCertificate.isEmpty()) {
+            if (settings.clientCertificates() == ClientCertificatePolicy.Mode.OPTIONAL) {
+                return;
+            }
             throw new TlsFatalAlert(TlsUtils.isTLSv13(context) ? AlertDescription.certificate_required
-                    : AlertDescription.handshake_failure, "security profile 3 requires a client certificate");
+                    : AlertDescription.handshake_failure, "a client certificate is required");
         }
-        X509Certificate ca = settings.clientCa().get();
         X509CertificateHolder leaf;
         try {
             leaf = new X509CertificateHolder(clientCertificate.getCertificateAt(0).getEncoded());
@@ -218,14 +223,17 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
             throw new TlsFatalAlert(AlertDescription.certificate_expired, "client certificate is not valid now");
         }
         try {
-            X509CertificateHolder caHolder = new JcaX509CertificateHolder(ca);
-            if (!leaf.getIssuer().equals(caHolder.getSubject()) || !leaf.isSignatureValid(verifier(caHolder))) {
-                throw new TlsFatalAlert(AlertDescription.unknown_ca, "client certificate not issued by the client CA");
+            for (X509Certificate ca : settings.clientIssuers()) {
+                X509CertificateHolder caHolder = new JcaX509CertificateHolder(ca);
+                if (leaf.getIssuer().equals(caHolder.getSubject()) && leaf.isSignatureValid(verifier(caHolder))) {
+                    clientCertificateVerified = true;
+                    return;
+                }
             }
         } catch (CertificateEncodingException | CertException | OperatorCreationException e) {
             throw new TlsFatalAlert(AlertDescription.bad_certificate, "cannot verify client certificate", e);
         }
-        clientCertificateVerified = true;
+        throw new TlsFatalAlert(AlertDescription.unknown_ca, "client certificate not issued by an accepted issuer");
     }
 
     private static ContentVerifierProvider verifier(X509CertificateHolder ca) throws OperatorCreationException {

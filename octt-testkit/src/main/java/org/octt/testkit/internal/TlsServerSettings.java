@@ -1,6 +1,7 @@
 package org.octt.testkit.internal;
 
 import org.bouncycastle.tls.ProtocolVersion;
+import org.octt.testkit.ClientCertificatePolicy;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -12,21 +13,28 @@ import java.util.Optional;
 /**
  * What the reference TLS server offers: protocol versions, cipher suites (IANA code points, in
  * preference order), its certificates by host name, and the client CA when client certificates are
- * required. The certificates of {@code primary} are served to clients that send no server name
+ * requested and accepted. The certificates of {@code primary} are served to clients that send no server name
  * (SNI) or one not in {@code byHostName}.
  *
+ * @param clientCertificates whether a client certificate is requested and required
+ * @param clientIssuers the CAs whose client certificates are accepted
  * @param byHostName the certificates of every host name served, primary included, keyed by
  *                   {@link #key(String)}
  */
 public record TlsServerSettings(List<ProtocolVersion> versions, List<Integer> cipherSuites,
-        HostCredentials primary, Map<String, HostCredentials> byHostName, Optional<X509Certificate> clientCa) {
+        HostCredentials primary, Map<String, HostCredentials> byHostName, ClientCertificatePolicy.Mode clientCertificates,
+        List<X509Certificate> clientIssuers) {
 
     public TlsServerSettings {
         versions = List.copyOf(versions);
         cipherSuites = List.copyOf(cipherSuites);
         Objects.requireNonNull(primary, "primary");
         byHostName = Map.copyOf(byHostName);
-        Objects.requireNonNull(clientCa, "clientCa");
+        Objects.requireNonNull(clientCertificates, "clientCertificates");
+        clientIssuers = List.copyOf(clientIssuers);
+        if (clientCertificates != ClientCertificatePolicy.Mode.NONE && clientIssuers.isEmpty()) {
+            throw new IllegalArgumentException("a client certificate is requested: name its issuers");
+        }
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("at least one TLS version is needed");
         }

@@ -1,0 +1,64 @@
+package org.octt.testkit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
+
+/**
+ * Checks the Basic credentials of an upgrade request against an {@link org.octt.testkit.AuthPolicy}:
+ * the user must be the Charge Point id of the path and {@code accepts} must accept the pair; after
+ * {@code lockAfter} failures for a Charge Point id (0: never) it is locked. Thread-safe.
+ */
+public final class BasicAuthenticator {
+
+    /** What a request gets. */
+    public enum Outcome {
+        ACCEPTED, REFUSED, LOCKED
+    }
+
+    private final BiPredicate<String, byte[]> accepts;
+    private final int lockAfter;
+    private final ConcurrentHashMap<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+
+    /** @param accepts whether a (user, UTF-8 password) pair is accepted, the user being the path's Charge Point id */
+    public BasicAuthenticator(BiPredicate<String, byte[]> accepts, int lockAfter) {
+        this.accepts = accepts;
+        this.lockAfter = lockAfter;
+    }
+
+    public Outcome check(String authorization, String chargePointId) {
+        AtomicInteger failed = failures.computeIfAbsent(chargePointId, id -> new AtomicInteger());
+        if (lockAfter > 0 && failed.get() >= lockAfter) {
+            return Outcome.LOCKED;
+        }
+        Optional<String[]> credentials = basicCredentials(authorization);
+        boolean ok = credentials.isPresent() && credentials.get()[0].equals(chargePointId)
+                && accepts.test(chargePointId, credentials.get()[1].getBytes(StandardCharsets.UTF_8));
+        if (ok) {
+            return Outcome.ACCEPTED;
+        }
+        failed.incrementAndGet();
+        return Outcome.REFUSED;
+    }
+
+    private static Optional<String[]> basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+    }
+}
