@@ -9,23 +9,22 @@ import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
-import org.octt.tls.ocppj.AnsweredCall;
-import org.octt.tls.ocppj.CallOutcome;
-import org.octt.tls.ocppj.CallResponder;
-import org.octt.tls.ocppj.ChargePointResponder;
-import org.octt.tls.ocppj.OcppJSession;
-import org.octt.tls.ws.ClientKeyMaterial;
-import org.octt.tls.ws.SecureWebSocketClient;
-import org.octt.tls.ws.ServerCertificatePolicy;
+import org.octt.ocpp.cp.ChargePoint;
+import org.octt.ocpp.cp.ChargePointSession;
+import org.octt.ocpp.cp.ConnectOptions;
+import org.octt.ocpp.cp.Connection;
+import org.octt.ocpp.cp.Ocpp16Checks;
+import org.octt.ocpp.j.AnsweredCall;
+import org.octt.ocpp.j.CallOutcome;
+import org.octt.ocpp.j.CallResponder;
+import org.octt.ocpp.j.ChargePointResponder;
+import org.octt.ocpp.j.MessageLog;
+import org.octt.ocpp.schema.SchemaViolation;
 import org.octt.tls.ws.WebSocketOutcome;
-import org.octt.tls.ws.WebSocketRequest;
-import org.octt.tls.ws.WebSocketTimeouts;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -50,6 +49,10 @@ import java.util.stream.Collectors;
  * octt waits for BootNotification.conf), by the step's {@link CallResponder}: by default
  * {@link ChargePointResponder} reporting the read-only key {@code SecurityProfile}. Every exchange is
  * recorded in the evidence ({@code centralSystemCalls}) of the OCPP check during which it happened.
+ *
+ * <p>Built on the Charge Point toolkit ({@link ChargePoint#connect}): each check carries the part of
+ * the session's message log said while it ran ({@code messageLog}: the upgrade exchange for
+ * {@code ws.upgrade}, the frames for the OCPP checks), credentials redacted.
  */
 final class SecuredWebSocketStep implements Step {
 
@@ -102,22 +105,16 @@ final class SecuredWebSocketStep implements Step {
                         CheckResult.skipped(CheckIds.OCPP_BOOT_NOTIFICATION, "no WebSocket session: " + notSent.get()),
                         CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION, "no WebSocket session: " + notSent.get()));
             }
-            Optional<String> missing = missingCredentials(context);
-            if (missing.isPresent()) {
-                return Flux.just(CheckResult.inconclusive(CheckIds.WS_UPGRADE, missing.get()),
-                        CheckResult.skipped(CheckIds.OCPP_BOOT_NOTIFICATION, "no WebSocket session: " + missing.get()),
-                        CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION, "no WebSocket session: " + missing.get()));
-            }
-            return Flux.usingWhen(client(context).connect(request(context)),
-                    outcome -> session(context, outcome),
-                    SecuredWebSocketStep::close);
-        }).subscribeOn(Schedulers.boundedElastic()); // the client's trust store may be read from disk
+            ConnectOptions options = ConnectOptions.defaults()
+                    .withTrustValidator(ServerCertificates.validator(context))
+                    .withResponder(responder.apply(context));
+            return Flux.usingWhen(ChargePoint.connect(context, options), c -> session(context, c), Connection::close);
+        }).subscribeOn(Schedulers.boundedElastic()); // the validator may read the JDK trust store from disk
     }
 
     /** Why credentials must not be sent, if they must not. */
     private static Optional<String> refusal(TestContext context) {
-        boolean untrusted = context.state().get(ServerCertificates.TRUSTED).map(t -> !t).orElse(false);
-        if (untrusted && !context.insecure()) {
+        if (trustFailed(context) && !context.insecure()) {
             return Optional.of("not attempted: the server certificate failed cert.trust, and credentials are never sent"
                     + " to an untrusted server (a Charge Point would refuse the connection, A00.FR.309/310);"
                     + " fix the certificate or the configured root, or pass --insecure to go on anyway");
@@ -125,64 +122,19 @@ final class SecuredWebSocketStep implements Step {
         return Optional.empty();
     }
 
-    private static Optional<String> missingCredentials(TestContext context) {
-        if (context.chargePointId().isEmpty()) {
-            return Optional.of("the URL has no ChargePointId as its last path segment: " + context.target().url());
+    private Flux<CheckResult> session(TestContext context, Connection connection) {
+        if (connection instanceof Connection.NotAttempted n) {
+            String why = "no WebSocket session: " + n.reason();
+            return Flux.just(CheckResult.inconclusive(CheckIds.WS_UPGRADE, n.reason()),
+                    CheckResult.skipped(CheckIds.OCPP_BOOT_NOTIFICATION, why),
+                    CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION, why));
         }
-        if (context.securityProfile() == SecurityProfile.TLS_BASIC_AUTH && context.basicAuthPassword().isEmpty()) {
-            return Optional.of("security profile 2 needs the Basic auth password (--basic-auth-password-file)");
-        }
-        if (context.securityProfile() == SecurityProfile.TLS_CLIENT_CERTIFICATE && context.clientKeyMaterial().isEmpty()) {
-            return Optional.of("security profile 3 needs a client certificate and key (--client-cert, --client-key)");
-        }
-        return Optional.empty();
-    }
-
-    private static SecureWebSocketClient client(TestContext context) {
-        ServerCertificatePolicy policy = ServerCertificatePolicy.of(ServerCertificates.validator(context),
-                context.clock());
-        return SecureWebSocketClient.create()
-                .withServerCertificatePolicy(policy)
-                .withInsecure(context.insecure())
-                .withTimeouts(WebSocketTimeouts.of(context.timeouts().network()))
-                .withMeterRegistry(context.meterRegistry());
-    }
-
-    private static WebSocketRequest request(TestContext context) {
-        URI url = context.target().url();
-        String s = url.toString();
-        int query = s.indexOf('?');
-        String withoutQuery = query >= 0 ? s.substring(0, query) : s;
-        String trimmed = withoutQuery.endsWith("/") ? withoutQuery.substring(0, withoutQuery.length() - 1) : withoutQuery;
-        URI base = URI.create(trimmed.substring(0, trimmed.lastIndexOf('/')));
-        WebSocketRequest request = WebSocketRequest.to(base, context.chargePointId().orElseThrow())
-                .withSubprotocol(OcppVersion.OCPP_16J.subprotocol());
-        if (context.target().connectAddress().isPresent()) {
-            request = request.withConnectAddress(context.target().connectAddress().get());
-        }
-        switch (context.securityProfile()) {
-            case TLS_BASIC_AUTH -> request = request.withBasicAuth(context.basicAuthPassword().orElseThrow().reveal().toCharArray());
-            case TLS_CLIENT_CERTIFICATE -> {
-                var km = context.clientKeyMaterial().orElseThrow();
-                request = request.withClientKeyMaterial(new ClientKeyMaterial(km.chain(), km.key()));
-            }
-            default -> { }
-        }
-        return request;
-    }
-
-    private static Mono<Void> close(WebSocketOutcome outcome) {
-        if (outcome instanceof WebSocketOutcome.Connected c) {
-            return c.session().close(Duration.ofSeconds(2)).then().onErrorResume(e -> Mono.empty());
-        }
-        return Mono.empty();
-    }
-
-    private Flux<CheckResult> session(TestContext context, WebSocketOutcome outcome) {
+        WebSocketOutcome outcome = connection.outcome().orElseThrow();
         // a rejection cert.trust did not report already (e.g. the host name): ws.upgrade reports it,
         // with the same verdict and message whether or not --insecure let the connection go on
         Optional<String> unreported = outcome.tls().policyRejection().filter(r -> !trustFailed(context));
-        if (!(outcome instanceof WebSocketOutcome.Connected connected)) {
+        MessageLog log = connection.log();
+        if (!(connection instanceof Connection.Open open)) {
             CheckResult upgrade;
             if (unreported.isPresent()) {
                 upgrade = rejectedCertificate(context, unreported.get(), outcome);
@@ -200,28 +152,37 @@ final class SecuredWebSocketStep implements Step {
                 }
             }
             String why = "no WebSocket session: " + outcome.message();
-            return Flux.just(upgrade, CheckResult.skipped(CheckIds.OCPP_BOOT_NOTIFICATION, why),
+            return Flux.just(Ocpp16Checks.withMessageLog(upgrade, log.entries()),
+                    CheckResult.skipped(CheckIds.OCPP_BOOT_NOTIFICATION, why),
                     CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION, why));
         }
+        ChargePointSession cp = open.session();
+        int upgraded = log.size();
         CheckResult upgrade = unreported.isPresent()
-                ? rejectedCertificate(context, unreported.get(), connected)
-                : upgradeCheck(context, connected);
-        OcppJSession ocpp = OcppJSession.over(connected.session(), responder.apply(context));
-        Duration timeout = context.timeouts().network();
-        Mono<CallOutcome> boot = ocpp.call("BootNotification", bootRequest(context), timeout);
-        return Flux.concat(Mono.just(upgrade), boot.flatMapMany(b -> {
-            CheckResult bootCheck = withCentralSystemCalls(bootCheck(b), ocpp.answeredCalls());
-            int answeredBefore = ocpp.answeredCalls().size();
-            Mono<CheckResult> status = bootCheck.verdict() == Verdict.PASSED
-                    ? statusNotifications(context, ocpp, timeout).map(check -> {
-                        List<AnsweredCall> all = ocpp.answeredCalls();
-                        return withCentralSystemCalls(check, all.subList(Math.min(answeredBefore, all.size()), all.size()));
-                    })
-                    : Mono.just(CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION,
-                            "not sent: the Central System did not accept the BootNotification, and a Charge Point"
-                                    + " sends no other message before it is accepted"));
-            return Flux.concat(Mono.just(bootCheck), status);
-        }));
+                ? rejectedCertificate(context, unreported.get(), outcome)
+                : upgradeCheck(context, cp.upgrade());
+        Mono<CheckResult> boot = Mono.defer(() -> cp.call("BootNotification", bootRequest(context)))
+                .map(SecuredWebSocketStep::bootCheck)
+                .onErrorResume(IllegalArgumentException.class, e -> Mono.just(CheckResult.inconclusive(
+                        CheckIds.OCPP_BOOT_NOTIFICATION, "not sent: " + e.getMessage()
+                                + " (check the options " + VENDOR_OPTION + " and " + MODEL_OPTION + ")")));
+        return Flux.concat(Mono.just(Ocpp16Checks.withMessageLog(upgrade, log.entries().subList(0, upgraded))),
+                boot.flatMapMany(b -> {
+                    CheckResult bootCheck = Ocpp16Checks.withMessageLog(
+                            withCentralSystemCalls(b, cp.answeredCalls()), log.since(upgraded));
+                    int answeredBefore = cp.answeredCalls().size();
+                    int booted = log.size();
+                    Mono<CheckResult> status = bootCheck.verdict() == Verdict.PASSED
+                            ? statusNotifications(context, cp).map(check -> {
+                                List<AnsweredCall> all = cp.answeredCalls();
+                                return Ocpp16Checks.withMessageLog(withCentralSystemCalls(check,
+                                        all.subList(Math.min(answeredBefore, all.size()), all.size())), log.since(booted));
+                            })
+                            : Mono.just(CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION,
+                                    "not sent: the Central System did not accept the BootNotification, and a Charge Point"
+                                            + " sends no other message before it is accepted"));
+                    return Flux.concat(Mono.just(bootCheck), status);
+                }));
     }
 
     /**
@@ -337,17 +298,24 @@ final class SecuredWebSocketStep implements Step {
                         + interval.asInt() + " s, currentTime " + currentTime.asText())
                 : CheckResult.failed(CheckIds.OCPP_BOOT_NOTIFICATION, "BootNotification.conf " + p + ": "
                         + String.join("; ", problems));
-        return check.withEvidence("conf", p.toString());
+        check = check.withEvidence("conf", p.toString());
+        if (result.invalid()) {
+            // named, not judged: the checks above decide the verdict, as they did before the schemas
+            check = check.withWarning("BootNotification.conf breaks the OCPP 1.6 schema: " + result.violations().stream()
+                            .map(SchemaViolation::toString).collect(Collectors.joining("; ")))
+                    .withEvidence("schemaViolations", result.violations().stream().map(SchemaViolation::toString).toList());
+        }
+        return check;
     }
 
-    private static Mono<CheckResult> statusNotifications(TestContext context, OcppJSession ocpp, Duration timeout) {
+    private static Mono<CheckResult> statusNotifications(TestContext context, ChargePointSession cp) {
         int connectors = context.option(CONNECTORS_OPTION).map(Integer::parseInt).orElse(1);
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i <= connectors; i++) {
             ids.add(i);
         }
         return Flux.fromIterable(ids)
-                .concatMap(id -> ocpp.call("StatusNotification", statusRequest(context, id), timeout)
+                .concatMap(id -> cp.call("StatusNotification", statusRequest(context, id))
                         .map(o -> statusLine(id, o)))
                 .collectList()
                 .map(lines -> {

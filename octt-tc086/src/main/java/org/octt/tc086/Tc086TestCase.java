@@ -6,7 +6,7 @@ import org.octt.core.spi.Step;
 import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
-import org.octt.tls.ocppj.CallResponder;
+import org.octt.ocpp.j.CallResponder;
 
 import java.util.List;
 import java.util.Set;
@@ -31,7 +31,7 @@ import java.util.function.Function;
  * certificate failed {@code cert.trust} unless the context is explicitly insecure.
  *
  * <p>The Central System's own CALLs (it may send them at any time after the upgrade) are answered
- * at once, by default with {@link org.octt.tls.ocppj.ChargePointResponder}'s table, and recorded in
+ * at once, by default with {@link org.octt.ocpp.j.ChargePointResponder}'s table, and recorded in
  * the evidence ({@code centralSystemCalls}) of the OCPP checks.
  *
  * <p>Options read from the context: {@value SecuredWebSocketStep#VENDOR_OPTION},
@@ -63,7 +63,7 @@ public final class Tc086TestCase implements TestCase {
     /**
      * The test case answering the Central System's CALLs with the responder {@code responder} makes
      * for each run's context, e.g. to accept a TriggerMessage or to delegate to
-     * {@link org.octt.tls.ocppj.ChargePointResponder} for the rest. The responder runs on the event
+     * {@link org.octt.ocpp.j.ChargePointResponder} for the rest. The responder runs on the event
      * loop and must not block.
      */
     public Tc086TestCase(Function<TestContext, CallResponder> responder) {

@@ -415,10 +415,51 @@ class Tc086ReferenceCentralSystemTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void carriesTheMessageLogOfEachPartIntoTheEvidenceOfItsCheckWithCredentialsRedacted() {
+        try (RunningCentralSystem cs = start(Fault.SENDS_CALL_FIRST)) {
+            TestCaseResult r = runProfile2(cs);
+
+            List<Map<String, Object>> upgrade = (List<Map<String, Object>>) check(r, WS_UPGRADE).evidence().get("messageLog");
+            assertThat(upgrade).extracting(e -> e.get("dir")).containsExactly("SENT", "RECEIVED");
+            assertThat((String) upgrade.get(0).get("frame")).startsWith("GET /ocpp/CP001 HTTP/1.1")
+                    .contains("Authorization: Basic **** (user CP001)");
+            assertThat(upgrade.get(1).get("frame")).isEqualTo("HTTP/1.1 101 Switching Protocols\nsec-websocket-protocol: ocpp1.6");
+            List<Map<String, Object>> boot = (List<Map<String, Object>>) check(r, OCPP_BOOT_NOTIFICATION).evidence()
+                    .get("messageLog");
+            assertThat(boot).extracting(e -> e.get("dir")).containsExactly("SENT", "RECEIVED", "SENT", "RECEIVED");
+            assertThat(boot).extracting(e -> (String) e.get("frame")).satisfiesExactly(
+                    f -> assertThat(f).contains("\"BootNotification\""),
+                    f -> assertThat(f).isEqualTo("[2,\"octt-cs-1\",\"GetConfiguration\",{}]"),
+                    f -> assertThat(f).startsWith("[3,\"octt-cs-1\""),
+                    f -> assertThat(f).contains("\"status\":\"Accepted\""));
+            List<Map<String, Object>> status = (List<Map<String, Object>>) check(r, OCPP_STATUS_NOTIFICATION).evidence()
+                    .get("messageLog");
+            assertThat(status).hasSize(4).allSatisfy(e -> assertThat(e).containsKeys("dir", "time", "frame"));
+            assertThat(r.toString()).doesNotContain(cs.chargePointPasswordAsString());
+        }
+    }
+
+    @Test
+    void sendsNoBootNotificationThatBreaksItsSchemaAndSaysWhichOptionToFix() {
+        try (RunningCentralSystem cs = start()) {
+            TestCaseResult r = Tc086Runs.run(Tc086Runs.profile2(cs).option("ocpp.vendor", "V".repeat(21)).build());
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(OCPP_BOOT_NOTIFICATION, INCONCLUSIVE,
+                    OCPP_STATUS_NOTIFICATION, SKIPPED));
+            assertThat(check(r, OCPP_BOOT_NOTIFICATION).message()).isEqualTo("not sent: octt would send an invalid"
+                    + " BootNotification.req: /chargePointVendor: a string of 21 characters, more than maxLength 20:"
+                    + " \"VVVVVVVVVVVVVVVVVVVVV\" (check the options ocpp.vendor"
+                    + " and ocpp.model)");
+            assertThat(cs.bootNotificationCount()).isZero();
+        }
+    }
+
+    @Test
     void answersTheCentralSystemsCallWithTheTestCasesOwnResponder() {
         try (RunningCentralSystem cs = start(Fault.SENDS_CALL_FIRST)) {
             var testCase = new Tc086TestCase(context -> call -> call.action().equals("GetConfiguration")
-                    ? org.octt.tls.ocppj.CallAnswer.error("InternalError", "configuration unavailable")
+                    ? org.octt.ocpp.j.CallAnswer.error("InternalError", "configuration unavailable")
                     : SecuredWebSocketStep.defaultResponder(context).answer(call));
             TestCaseResult r = org.octt.core.Octt.builder().testCase(testCase).target(Tc086Runs.profile2(cs).build())
                     .build().result().block(java.time.Duration.ofSeconds(60)).testCases().get(0);

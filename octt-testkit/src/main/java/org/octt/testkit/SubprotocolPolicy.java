@@ -1,5 +1,7 @@
 package org.octt.testkit;
 
+import org.octt.core.spi.OcppVersion;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +21,8 @@ import java.util.Objects;
  */
 public final class SubprotocolPolicy {
 
-    /** The WebSocket subprotocol of OCPP 1.6J. */
-    public static final String OCPP16 = "ocpp1.6";
+    /** The WebSocket subprotocol of OCPP 1.6J, as octt-core spells it ({@code OcppVersion.OCPP_16J}). */
+    public static final String OCPP16 = OcppVersion.OCPP_16J.subprotocol();
 
     private static final SubprotocolPolicy DEFAULT = new SubprotocolPolicy(List.of(OCPP16), false);
     private static final SubprotocolPolicy NONE = new SubprotocolPolicy(List.of(), false);

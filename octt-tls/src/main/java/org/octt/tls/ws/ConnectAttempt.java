@@ -98,12 +98,14 @@ final class ConnectAttempt {
         Optional<SNIHostName> sni = serverName(request.host());
         HttpClient http = HttpClient.newConnection()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeouts.connect().toMillis()))
-                .option(ChannelOption.TCP_NODELAY, true)
-                .secure(spec -> {
-                    var ssl = spec.sslContext(sslContext).handshakeTimeout(timeouts.handshake());
-                    sni.ifPresent(ssl::serverNames);
-                })
-                .doOnChannelInit((observer, channel, address) -> channel.pipeline().addFirst("octt.phase", new PhaseTracker()));
+                .option(ChannelOption.TCP_NODELAY, true);
+        if (request.secure()) {
+            http = http.secure(spec -> {
+                var ssl = spec.sslContext(sslContext).handshakeTimeout(timeouts.handshake());
+                sni.ifPresent(ssl::serverNames);
+            });
+        }
+        http = http.doOnChannelInit((observer, channel, address) -> channel.pipeline().addFirst("octt.phase", new PhaseTracker()));
         Optional<String> authorization = request.authorizationHeader();
         if (authorization.isPresent()) {
             String value = authorization.get();
@@ -185,9 +187,12 @@ final class ConnectAttempt {
         Optional<String> requested = request.subprotocol();
         Optional<String> selected = r != null ? r.subprotocol() : Optional.empty();
         StringBuilder m = new StringBuilder("WebSocket open at ").append(request.uri()).append(" (")
-                .append(tlsProtocol).append(", ").append(cipherSuite).append("); ");
+                .append(request.secure() ? tlsProtocol + ", " + cipherSuite : "no TLS").append("); ");
         if (selected.equals(requested)) {
             m.append(selected.map(p -> "subprotocol " + p + " selected").orElse("no subprotocol offered or selected"));
+        } else if (selected.isPresent() && request.subprotocols().contains(selected.get())) {
+            m.append("subprotocol ").append(selected.get()).append(" selected (offered ").append(requested.get())
+                    .append(")");
         } else if (selected.isEmpty()) {
             m.append("the server selected no subprotocol (offered ").append(requested.orElse("none")).append(")");
         } else {
@@ -352,7 +357,9 @@ final class ConnectAttempt {
         public void channelActive(ChannelHandlerContext ctx) {
             phase = Phase.HANDSHAKE;
             SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-            if (ssl != null) {
+            if (!request.secure()) {
+                handshakeDone(ctx.channel()); // plain ws: no TLS handshake, the upgrade starts at once
+            } else if (ssl != null) {
                 ssl.handshakeFuture().addListener(f -> {
                     if (f.isSuccess()) {
                         handshakeDone(ctx.channel());
@@ -408,10 +415,10 @@ final class ConnectAttempt {
                 response = new UpgradeResponse(r.status().code(), r.status().reasonPhrase(), headers, selected,
                         Optional.ofNullable(r.headers().get(HttpHeaderNames.WWW_AUTHENTICATE)));
                 if (r.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
-                    Optional<String> offered = request.subprotocol();
-                    if (!selected.equals(offered)) {
-                        if (offered.isPresent()) {
-                            r.headers().set(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, offered.get());
+                    List<String> offered = request.subprotocols();
+                    if (!(selected.isPresent() ? offered.contains(selected.get()) : offered.isEmpty())) {
+                        if (!offered.isEmpty()) {
+                            r.headers().set(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, offered.get(0));
                         } else {
                             r.headers().remove(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL);
                         }

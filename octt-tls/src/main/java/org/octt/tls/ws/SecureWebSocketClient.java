@@ -13,6 +13,10 @@ import java.util.Optional;
  * credential is sent, then the HTTP upgrade with the subprotocol and, for security profile 2, Basic
  * auth. Every attempt ends in a {@link WebSocketOutcome}; only a local set-up fault is an error.
  *
+ * <p>A request for a plain {@code ws} URL (security profile 1 only) skips TLS: no certificate is
+ * seen or judged, and whatever credentials the request carries go out unencrypted; the outcome's
+ * {@code tlsProtocol} and {@code cipherSuite} are empty.
+ *
  * <p>Immutable and thread-safe; each {@code with...} returns a copy. Each {@link #connect} opens one
  * new connection (no pooling, no TLS session reuse across attempts).
  *

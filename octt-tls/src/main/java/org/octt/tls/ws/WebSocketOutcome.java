@@ -51,9 +51,10 @@ public sealed interface WebSocketOutcome {
      * The server answered 101 and the WebSocket is open.
      *
      * @param session              the open WebSocket; the caller closes it
-     * @param tlsProtocol          the negotiated TLS version, e.g. {@code TLSv1.3}
-     * @param cipherSuite          the negotiated cipher suite
-     * @param requestedSubprotocol the subprotocol offered in {@code Sec-WebSocket-Protocol}
+     * @param tlsProtocol          the negotiated TLS version, e.g. {@code TLSv1.3}; empty for plain {@code ws}
+     * @param cipherSuite          the negotiated cipher suite; empty for plain {@code ws}
+     * @param requestedSubprotocol the value of {@code Sec-WebSocket-Protocol} offered, e.g. {@code ocpp1.6}
+     *                             or {@code ocpp0.1,ocpp1.6}
      * @param selectedSubprotocol  the subprotocol the server selected, as it sent it; empty when it
      *                             selected none (which is reported, not refused)
      * @param responseHeaders      the headers of the 101 answer, names in lower case
@@ -74,9 +75,16 @@ public sealed interface WebSocketOutcome {
             Objects.requireNonNull(message, "message");
         }
 
-        /** True when the server selected exactly the requested subprotocol. */
+        /**
+         * True when the server selected one of the offered subprotocols, or none when none was
+         * offered.
+         */
         public boolean subprotocolAgreed() {
-            return selectedSubprotocol.equals(requestedSubprotocol);
+            if (requestedSubprotocol.isEmpty() || selectedSubprotocol.isEmpty()) {
+                return selectedSubprotocol.equals(requestedSubprotocol);
+            }
+            return List.of(requestedSubprotocol.get().split(",")).stream().map(String::strip)
+                    .anyMatch(selectedSubprotocol.get()::equals);
         }
     }
 

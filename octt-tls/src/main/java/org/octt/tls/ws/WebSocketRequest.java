@@ -9,6 +9,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,43 +17,51 @@ import java.util.Optional;
 /**
  * What to connect to and as whom: the Central System's URL and the Charge Point's identity, an
  * optional address to connect to instead of resolving the URL's host (as {@code curl --resolve}),
- * the subprotocol, and the credentials of security profile 2 (Basic auth) or 3 (client certificate).
- * Immutable; each {@code with...} returns a copy. {@link #toString()} never shows a credential.
+ * the subprotocols offered, and the credentials of Basic auth (security profiles 1 and 2) or a client
+ * certificate (profile 3). A {@code wss} URL is the secured WebSocket; a {@code ws} URL is plain
+ * WebSocket without TLS, for security profile 1 only. Immutable; each {@code with...} returns a copy.
+ * {@link #toString()} never shows a credential.
+ *
+ * <p>The transport knows no OCPP version: it offers the subprotocols it is given
+ * ({@code OcppVersion.subprotocol()} in octt-core is where {@code ocpp1.6} is spelled) and none by
+ * default.
  */
 public final class WebSocketRequest {
-
-    /** The OCPP 1.6 JSON subprotocol. */
-    public static final String OCPP16 = "ocpp1.6";
 
     private final URI centralSystemUrl;
     private final String chargePointId;
     private final InetSocketAddress connectAddress;
-    private final String subprotocol;
+    private final List<String> subprotocols;
+    private final String user;
     private final char[] password;
     private final ClientKeyMaterial clientKeyMaterial;
 
     private WebSocketRequest(URI centralSystemUrl, String chargePointId, InetSocketAddress connectAddress,
-                             String subprotocol, char[] password, ClientKeyMaterial clientKeyMaterial) {
+                             List<String> subprotocols, String user, char[] password,
+                             ClientKeyMaterial clientKeyMaterial) {
         this.centralSystemUrl = centralSystemUrl;
         this.chargePointId = chargePointId;
         this.connectAddress = connectAddress;
-        this.subprotocol = subprotocol;
+        this.subprotocols = subprotocols;
+        this.user = user;
         this.password = password;
         this.clientKeyMaterial = clientKeyMaterial;
     }
 
     /**
-     * A request for {@code <centralSystemUrl>/<chargePointId>} with subprotocol {@code ocpp1.6}, no
+     * A request for {@code <centralSystemUrl>/<chargePointId>} offering no subprotocol, with no
      * credentials, the URL's host resolved by DNS.
      *
-     * @param centralSystemUrl a {@code wss} URL with a host, e.g. {@code wss://csms.example.com/ocpp}
+     * @param centralSystemUrl a {@code wss} (or, for security profile 1, {@code ws}) URL with a host,
+     *                         e.g. {@code wss://csms.example.com/ocpp}
      * @param chargePointId    the Charge Point identity, appended as the last path segment
      */
     public static WebSocketRequest to(URI centralSystemUrl, String chargePointId) {
         Objects.requireNonNull(centralSystemUrl, "centralSystemUrl");
         Objects.requireNonNull(chargePointId, "chargePointId");
-        if (!"wss".equalsIgnoreCase(centralSystemUrl.getScheme())) {
-            throw new IllegalArgumentException("the Central System URL must use the wss scheme, was: " + centralSystemUrl);
+        if (!"wss".equalsIgnoreCase(centralSystemUrl.getScheme()) && !"ws".equalsIgnoreCase(centralSystemUrl.getScheme())) {
+            throw new IllegalArgumentException("the Central System URL must use the wss (or ws) scheme, was: "
+                    + centralSystemUrl);
         }
         if (centralSystemUrl.getHost() == null) {
             throw new IllegalArgumentException("the Central System URL must have a host (ASCII or A-label), was: "
@@ -64,7 +73,7 @@ public final class WebSocketRequest {
         if (chargePointId.isBlank()) {
             throw new IllegalArgumentException("the Charge Point identity must not be blank, was: '" + chargePointId + "'");
         }
-        return new WebSocketRequest(centralSystemUrl, chargePointId, null, OCPP16, null, null);
+        return new WebSocketRequest(centralSystemUrl, chargePointId, null, List.of(), null, null, null);
     }
 
     /** Connects to {@code address} instead of the URL's host; SNI and the Host header keep the URL's host. */
@@ -73,37 +82,67 @@ public final class WebSocketRequest {
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("the connect address must be an IP address, was unresolved: " + address);
         }
-        return new WebSocketRequest(centralSystemUrl, chargePointId, address, subprotocol, password, clientKeyMaterial);
+        return new WebSocketRequest(centralSystemUrl, chargePointId, address, subprotocols, user, password,
+                clientKeyMaterial);
     }
 
-    /** The subprotocol to offer in {@code Sec-WebSocket-Protocol}; {@link #OCPP16} by default. */
+    /** Offers exactly this subprotocol in {@code Sec-WebSocket-Protocol}, e.g. {@code ocpp1.6}. */
     public WebSocketRequest withSubprotocol(String subprotocol) {
-        Objects.requireNonNull(subprotocol, "subprotocol");
-        if (subprotocol.isBlank() || subprotocol.contains(",")) {
-            throw new IllegalArgumentException("the subprotocol must be one non-blank token, was: '" + subprotocol + "'");
+        return withSubprotocols(List.of(Objects.requireNonNull(subprotocol, "subprotocol")));
+    }
+
+    /**
+     * Offers these subprotocols, in this order of preference ({@code Sec-WebSocket-Protocol: a, b});
+     * each a non-blank token without comma; an empty list offers none.
+     */
+    public WebSocketRequest withSubprotocols(List<String> subprotocols) {
+        for (String p : subprotocols) {
+            if (p.isBlank() || p.contains(",") || !p.strip().equals(p)) {
+                throw new IllegalArgumentException("a subprotocol must be one non-blank token, was: '" + p + "'");
+            }
         }
-        return new WebSocketRequest(centralSystemUrl, chargePointId, connectAddress, subprotocol, password, clientKeyMaterial);
+        return new WebSocketRequest(centralSystemUrl, chargePointId, connectAddress, List.copyOf(subprotocols), user,
+                password, clientKeyMaterial);
     }
 
     /** Offers no subprotocol: no {@code Sec-WebSocket-Protocol} header. */
     public WebSocketRequest withoutSubprotocol() {
-        return new WebSocketRequest(centralSystemUrl, chargePointId, connectAddress, null, password, clientKeyMaterial);
+        return withSubprotocols(List.of());
     }
 
     /**
-     * Security profile 2: {@code Authorization: Basic base64(<chargePointId>:<password>)}, sent only
-     * after the server's certificate was accepted. The array is copied; the caller may wipe its own.
+     * Basic auth as the Charge Point (security profiles 1 and 2):
+     * {@code Authorization: Basic base64(<chargePointId>:<password>)}, sent over TLS only after the
+     * server's certificate was accepted. The array is copied; the caller may wipe its own.
      */
     public WebSocketRequest withBasicAuth(char[] password) {
+        return withBasicAuth(chargePointId, password);
+    }
+
+    /**
+     * Basic auth as {@code user}, which a test case sets to something other than the ChargePointId
+     * on purpose (e.g. to see it refused). The array is copied.
+     */
+    public WebSocketRequest withBasicAuth(String user, char[] password) {
+        Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
-        return new WebSocketRequest(centralSystemUrl, chargePointId, connectAddress, subprotocol, password.clone(),
-                clientKeyMaterial);
+        if (user.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("a Basic auth user must not contain ':', was: '" + user + "'");
+        }
+        return new WebSocketRequest(centralSystemUrl, chargePointId, connectAddress, subprotocols, user,
+                password.clone(), clientKeyMaterial);
     }
 
     /** Security profile 3: the client certificate and key offered when the server asks for one. */
     public WebSocketRequest withClientKeyMaterial(ClientKeyMaterial material) {
         Objects.requireNonNull(material, "material");
-        return new WebSocketRequest(centralSystemUrl, chargePointId, connectAddress, subprotocol, password, material);
+        return new WebSocketRequest(centralSystemUrl, chargePointId, connectAddress, subprotocols, user, password,
+                material);
+    }
+
+    /** True for a {@code wss} URL (TLS), false for a plain {@code ws} URL. */
+    public boolean secure() {
+        return "wss".equalsIgnoreCase(centralSystemUrl.getScheme());
     }
 
     public URI centralSystemUrl() {
@@ -138,21 +177,32 @@ public final class WebSocketRequest {
         return h;
     }
 
-    /** The URL's port, 443 when it has none. */
+    /** The URL's port; when it has none, 443 for {@code wss} and 80 for {@code ws}. */
     public int port() {
-        return centralSystemUrl.getPort() >= 0 ? centralSystemUrl.getPort() : 443;
+        return centralSystemUrl.getPort() >= 0 ? centralSystemUrl.getPort() : secure() ? 443 : 80;
     }
 
     public Optional<InetSocketAddress> connectAddress() {
         return Optional.ofNullable(connectAddress);
     }
 
+    /** The {@code Sec-WebSocket-Protocol} value offered ({@code a,b}); empty when none is offered. */
     public Optional<String> subprotocol() {
-        return Optional.ofNullable(subprotocol);
+        return subprotocols.isEmpty() ? Optional.empty() : Optional.of(String.join(",", subprotocols));
+    }
+
+    /** The subprotocols offered, in order of preference. */
+    public List<String> subprotocols() {
+        return subprotocols;
     }
 
     public boolean hasBasicAuth() {
         return password != null;
+    }
+
+    /** The Basic auth user, when Basic auth is set: the ChargePointId unless set otherwise. */
+    public Optional<String> basicAuthUser() {
+        return password != null ? Optional.of(user) : Optional.empty();
     }
 
     public Optional<ClientKeyMaterial> clientKeyMaterial() {
@@ -164,8 +214,8 @@ public final class WebSocketRequest {
         if (password == null) {
             return Optional.empty();
         }
-        CharBuffer chars = CharBuffer.allocate(chargePointId.length() + 1 + password.length);
-        chars.put(chargePointId).put(':').put(password).flip();
+        CharBuffer chars = CharBuffer.allocate(user.length() + 1 + password.length);
+        chars.put(user).put(':').put(password).flip();
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(chars);
         byte[] raw = new byte[bytes.remaining()];
         bytes.get(raw);
@@ -197,7 +247,7 @@ public final class WebSocketRequest {
         return "WebSocketRequest[" + uri()
                 + connectAddress().map(a -> ", connect to " + Addresses.hostPort(a)).orElse("")
                 + ", subprotocol " + subprotocol().orElse("(none)")
-                + (password != null ? ", basic auth as " + chargePointId + " (password ****)" : "")
+                + (password != null ? ", basic auth as " + user + " (password ****)" : "")
                 + clientKeyMaterial().map(k -> ", client certificate " + k.certificate().getSubjectX500Principal().getName())
                         .orElse("")
                 + "]";

@@ -40,7 +40,8 @@ class SecureWebSocketClientTests {
     }
 
     private static WebSocketRequest request(WssTestServer server) {
-        return WebSocketRequest.to(URI.create("wss://localhost:" + server.port() + "/ocpp"), "CP001");
+        return WebSocketRequest.to(URI.create("wss://localhost:" + server.port() + "/ocpp"), "CP001")
+                .withSubprotocol("ocpp1.6");
     }
 
     private static WebSocketOutcome connect(SecureWebSocketClient client, WebSocketRequest request) {
@@ -72,6 +73,65 @@ class SecureWebSocketClientTests {
                 assertThat(r.header("sec-websocket-protocol")).contains("ocpp1.6");
                 assertThat(r.header("authorization")).isEmpty();
             });
+        }
+    }
+
+    @Test
+    void connectsOverPlainWsWithoutTlsAndSendsBasicAuthForSecurityProfile1() {
+        try (WssTestServer server = WssTestServer.startPlain(WssTestServer.Config.of(pki.server).withPassword(PASSWORD))) {
+            WebSocketOutcome outcome = connect(SecureWebSocketClient.create(),
+                    WebSocketRequest.to(URI.create("ws://127.0.0.1:" + server.port() + "/ocpp"), "CP001")
+                            .withSubprotocol("ocpp1.6").withBasicAuth(PASSWORD.toCharArray()));
+
+            assertThat(outcome).isInstanceOf(WebSocketOutcome.Connected.class);
+            WebSocketOutcome.Connected c = (WebSocketOutcome.Connected) outcome;
+            assertThat(c.tlsProtocol()).isEmpty();
+            assertThat(c.tls().serverChain()).isEmpty();
+            assertThat(c.selectedSubprotocol()).contains("ocpp1.6");
+            assertThat(c.message()).startsWith("WebSocket open at ws://127.0.0.1:" + server.port() + "/ocpp/CP001 (no TLS)");
+            assertThat(server.requests).singleElement().satisfies(r -> assertThat(r.header("authorization"))
+                    .contains("Basic " + java.util.Base64.getEncoder().encodeToString(("CP001:" + PASSWORD).getBytes())));
+        }
+    }
+
+    @Test
+    void offersSeveralSubprotocolsAndAgreesOnTheOneTheServerSelects() {
+        try (WssTestServer server = WssTestServer.start(WssTestServer.Config.of(pki.server))) {
+            WebSocketOutcome outcome = connect(trustingClient(),
+                    request(server).withSubprotocols(List.of("ocpp0.1", "ocpp1.6")));
+
+            WebSocketOutcome.Connected c = (WebSocketOutcome.Connected) outcome;
+            assertThat(c.requestedSubprotocol()).contains("ocpp0.1,ocpp1.6");
+            assertThat(c.selectedSubprotocol()).contains("ocpp1.6");
+            assertThat(c.subprotocolAgreed()).isTrue();
+            assertThat(c.message()).contains("subprotocol ocpp1.6 selected (offered ocpp0.1,ocpp1.6)");
+            assertThat(server.requests).singleElement().satisfies(r ->
+                    assertThat(r.header("sec-websocket-protocol")).contains("ocpp0.1,ocpp1.6"));
+        }
+    }
+
+    @Test
+    void offersOnlyAnUnknownSubprotocolAndReportsThatTheServerSelectedNone() {
+        try (WssTestServer server = WssTestServer.start(WssTestServer.Config.of(pki.server))) {
+            WebSocketOutcome outcome = connect(trustingClient(), request(server).withSubprotocol("ocpp0.1"));
+
+            WebSocketOutcome.Connected c = (WebSocketOutcome.Connected) outcome;
+            assertThat(c.selectedSubprotocol()).isEmpty();
+            assertThat(c.subprotocolAgreed()).isFalse();
+            assertThat(c.message()).contains("the server selected no subprotocol (offered ocpp0.1)");
+        }
+    }
+
+    @Test
+    void sendsBasicAuthAsAnotherUserWhenTold() {
+        try (WssTestServer server = WssTestServer.start(WssTestServer.Config.of(pki.ecServer).withPassword(PASSWORD))) {
+            WebSocketOutcome outcome = connect(trustingClient(),
+                    request(server).withBasicAuth("CP999", PASSWORD.toCharArray()));
+
+            assertThat(outcome).isInstanceOf(WebSocketOutcome.Rejected.class);
+            assertThat(((WebSocketOutcome.Rejected) outcome).status()).isEqualTo(401);
+            assertThat(server.requests).singleElement().satisfies(r -> assertThat(r.header("authorization"))
+                    .contains("Basic " + java.util.Base64.getEncoder().encodeToString(("CP999:" + PASSWORD).getBytes())));
         }
     }
 

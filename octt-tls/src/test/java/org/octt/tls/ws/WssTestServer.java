@@ -93,6 +93,10 @@ public final class WssTestServer implements AutoCloseable {
     private final DisposableServer server;
 
     private WssTestServer(Config config, String bindAddress) throws Exception {
+        this(config, bindAddress, true);
+    }
+
+    private WssTestServer(Config config, String bindAddress, boolean tls) throws Exception {
         SslContextBuilder b = SslContextBuilder.forServer(TestPki.jdkKey(config.certificate()),
                         config.certificate().chainWithoutRoot().toArray(new X509Certificate[0]))
                 .sslProvider(SslProvider.JDK)
@@ -105,10 +109,11 @@ public final class WssTestServer implements AutoCloseable {
         WebsocketServerSpec.Builder wsSpec = WebsocketServerSpec.builder();
         config.subprotocol().ifPresent(wsSpec::protocols);
         WebsocketServerSpec spec = wsSpec.build();
-        server = HttpServer.create()
-                .host(bindAddress)
-                .port(0)
-                .secure(s -> s.sslContext(ctx))
+        HttpServer http = HttpServer.create().host(bindAddress).port(0);
+        if (tls) {
+            http = http.secure(s -> s.sslContext(ctx));
+        }
+        server = http
                 .route(r -> r.get("/ocpp/{id}", (req, res) -> handle(config, spec, req, res)))
                 .bindNow();
     }
@@ -126,6 +131,15 @@ public final class WssTestServer implements AutoCloseable {
         }
     }
 
+    /** Plain {@code ws} on 127.0.0.1, no TLS (the config's certificate and TLS settings are ignored). */
+    public static WssTestServer startPlain(Config config) {
+        try {
+            return new WssTestServer(config, "127.0.0.1", false);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start test server: " + e, e);
+        }
+    }
+
     public int port() {
         return server.port();
     }
@@ -135,6 +149,9 @@ public final class WssTestServer implements AutoCloseable {
         List<X509Certificate> clientChain = new ArrayList<>();
         req.withConnection(c -> {
             SslHandler ssl = c.channel().pipeline().get(SslHandler.class);
+            if (ssl == null) {
+                return;
+            }
             SSLSession session = ssl.engine().getSession();
             if (session instanceof ExtendedSSLSession e) {
                 for (SNIServerName n : e.getRequestedServerNames()) {

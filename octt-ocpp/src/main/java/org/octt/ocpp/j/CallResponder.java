@@ -1,4 +1,4 @@
-package org.octt.tls.ocppj;
+package org.octt.ocpp.j;
 
 /**
  * Decides the answer to each CALL the Central System sends the Charge Point. {@link OcppJSession}

@@ -1,10 +1,14 @@
-package org.octt.tls.ocppj;
+package org.octt.ocpp.j;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.octt.tls.internal.HumanDuration;
+import org.octt.core.spi.HumanDuration;
+import org.octt.ocpp.schema.SchemaViolation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** How one OCPP-J CALL ended. Every outcome is data with a message; none is an exception. */
 public sealed interface CallOutcome {
@@ -18,20 +22,50 @@ public sealed interface CallOutcome {
     /**
      * The server answered with a CALLRESULT {@code [3, id, payload]}.
      *
-     * @param payload the payload object (a copy)
-     * @param elapsed time from sending the CALL to receiving the answer
+     * @param payload    the payload object (a copy)
+     * @param elapsed    time from sending the CALL to receiving the answer
+     * @param violations how the payload breaks the OCPP 1.6 response schema of {@code action}, empty
+     *                   when it is valid or was not checked (a bare {@link OcppJSession} checks nothing;
+     *                   a {@code ChargePointSession} checks every answer)
      */
-    record Result(String uniqueId, String action, JsonNode payload, Duration elapsed) implements CallOutcome {
+    record Result(String uniqueId, String action, JsonNode payload, Duration elapsed, List<SchemaViolation> violations)
+            implements CallOutcome {
         public Result {
             Objects.requireNonNull(uniqueId, "uniqueId");
             Objects.requireNonNull(action, "action");
             payload = payload.deepCopy();
             Objects.requireNonNull(elapsed, "elapsed");
+            violations = List.copyOf(violations);
+        }
+
+        /** A result not (yet) checked against a schema. */
+        public Result(String uniqueId, String action, JsonNode payload, Duration elapsed) {
+            this(uniqueId, action, payload, elapsed, List.of());
+        }
+
+        /** A copy with these schema violations. */
+        public Result withViolations(List<SchemaViolation> violations) {
+            return new Result(uniqueId, action, payload, elapsed, violations);
+        }
+
+        /** True when the payload broke its schema. */
+        public boolean invalid() {
+            return !violations.isEmpty();
+        }
+
+        /**
+         * The payload read as a typed message, e.g. {@code result.payloadAs(BootNotificationResponse::fromJson)};
+         * throws what {@code fromJson} throws ({@code MessageFormatException}) for a payload it cannot read.
+         */
+        public <T> T payloadAs(Function<JsonNode, T> fromJson) {
+            return fromJson.apply(payload.deepCopy());
         }
 
         @Override
         public String message() {
-            return action + " answered with CALLRESULT " + payload + " in " + elapsed.toMillis() + " ms";
+            return action + " answered with CALLRESULT " + payload + " in " + elapsed.toMillis() + " ms"
+                    + (violations.isEmpty() ? "" : "; it breaks the OCPP 1.6 schema of " + action + ".conf: "
+                    + violations.stream().map(SchemaViolation::toString).collect(Collectors.joining("; ")));
         }
     }
 

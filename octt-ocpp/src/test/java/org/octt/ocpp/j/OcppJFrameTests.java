@@ -1,4 +1,4 @@
-package org.octt.tls.ocppj;
+package org.octt.ocpp.j;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.octt.tls.ocppj;
+package org.octt.ocpp.j;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

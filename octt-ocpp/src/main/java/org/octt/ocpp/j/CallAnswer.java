@@ -1,4 +1,4 @@
-package org.octt.tls.ocppj;
+package org.octt.ocpp.j;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

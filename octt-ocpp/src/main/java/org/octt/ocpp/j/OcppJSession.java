@@ -1,4 +1,4 @@
-package org.octt.tls.ocppj;
+package org.octt.ocpp.j;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +9,10 @@ import org.octt.tls.ws.WebSocketSession;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +45,21 @@ public final class OcppJSession {
     private final Sinks.Many<IncomingCall> incomingCalls = Sinks.many().replay().limit(HISTORY);
     private final Sinks.Many<UnexpectedFrame> unexpected = Sinks.many().replay().limit(HISTORY);
     private final CallResponder responder;
+    private final Scheduler timer;
+    private final MessageLog log;
     private final List<AnsweredCall> answered = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
 
     private record Pending(String action, long startNanos, Sinks.One<CallOutcome> sink) {
     }
 
-    private OcppJSession(WebSocketSession webSocket, ObjectMapper mapper, CallResponder responder) {
+    private OcppJSession(WebSocketSession webSocket, ObjectMapper mapper, CallResponder responder, Scheduler timer,
+                         MessageLog log) {
         this.webSocket = webSocket;
         this.mapper = mapper;
         this.responder = responder;
+        this.timer = timer;
+        this.log = log;
     }
 
     /**
@@ -77,11 +85,26 @@ public final class OcppJSession {
      * with {@code responder} (called on the event loop: it must not block).
      */
     public static OcppJSession over(WebSocketSession webSocket, ObjectMapper mapper, CallResponder responder) {
+        return over(webSocket, mapper, responder, Schedulers.parallel(), MessageLog.create(Clock.systemUTC()));
+    }
+
+    /**
+     * {@link #over(WebSocketSession, ObjectMapper, CallResponder)} timing calls out on {@code timer}
+     * (e.g. the test context's scheduler) and recording every frame sent and received in {@code log}.
+     */
+    public static OcppJSession over(WebSocketSession webSocket, ObjectMapper mapper, CallResponder responder,
+                                    Scheduler timer, MessageLog log) {
         OcppJSession s = new OcppJSession(Objects.requireNonNull(webSocket, "webSocket"),
-                Objects.requireNonNull(mapper, "mapper"), Objects.requireNonNull(responder, "responder"));
+                Objects.requireNonNull(mapper, "mapper"), Objects.requireNonNull(responder, "responder"),
+                Objects.requireNonNull(timer, "timer"), Objects.requireNonNull(log, "log"));
         webSocket.inbound().subscribe(s::onMessage);
         webSocket.closeStatus().subscribe(s::onClosed);
         return s;
+    }
+
+    /** The frames sent and received so far (credentials redacted). */
+    public MessageLog log() {
+        return log;
     }
 
     /** The underlying WebSocket. */
@@ -119,10 +142,10 @@ public final class OcppJSession {
             String text = write(frame);
             Pending p = new Pending(action, System.nanoTime(), Sinks.one());
             pending.put(id, p);
-            return webSocket.send(text)
+            return send(text)
                     .then(p.sink().asMono())
                     .onErrorResume(WebSocketClosedException.class, e -> Mono.just(closed(id, action)))
-                    .timeout(timeout, Mono.fromSupplier(() -> new CallOutcome.TimedOut(id, action, timeout)))
+                    .timeout(timeout, Mono.fromSupplier(() -> new CallOutcome.TimedOut(id, action, timeout)), timer)
                     .doFinally(signal -> pending.remove(id));
         });
     }
@@ -157,7 +180,17 @@ public final class OcppJSession {
         Objects.requireNonNull(payload, "payload");
         ArrayNode frame = mapper.createArrayNode().add(OcppJFrame.CALLRESULT).add(uniqueId);
         frame.add(payload.deepCopy());
-        return Mono.defer(() -> webSocket.send(write(frame)));
+        return Mono.defer(() -> send(write(frame)));
+    }
+
+    /**
+     * Sends {@code text} as it is, as one text message: for a test case that sends a malformed or
+     * otherwise invalid frame on purpose. Nothing checks it; an answer to it arrives as an
+     * {@link UnexpectedFrame} (or as the answer of a waiting call that has its unique id).
+     */
+    public Mono<Void> sendFrame(String text) {
+        Objects.requireNonNull(text, "text");
+        return Mono.defer(() -> send(text));
     }
 
     /** Sends CALLERROR {@code [4, id, code, description, details]}; see {@link #sendCallResult}. */
@@ -168,7 +201,12 @@ public final class OcppJSession {
         Objects.requireNonNull(details, "details");
         ArrayNode frame = mapper.createArrayNode().add(OcppJFrame.CALLERROR).add(uniqueId).add(code).add(description);
         frame.add(details.deepCopy());
-        return Mono.defer(() -> webSocket.send(write(frame)));
+        return Mono.defer(() -> send(write(frame)));
+    }
+
+    /** Logs and queues one text message. */
+    private Mono<Void> send(String text) {
+        return webSocket.send(text).doOnSuccess(v -> log.sent(text));
     }
 
     /** Closes the WebSocket (close frame 1000, waiting at most {@code timeout} for the server's). */
@@ -200,6 +238,7 @@ public final class OcppJSession {
     }
 
     private void onMessage(WebSocketSession.Message message) {
+        log.received(message.text() ? message.content() : "(binary, hex) " + message.content());
         if (!message.text()) {
             onBad(message.content(), new OcppJFrame.Bad(Optional.empty(),
                     "a binary WebSocket message (hex shown); OCPP-J uses text messages"));
@@ -255,7 +294,7 @@ public final class OcppJSession {
             answered.add(new AnsweredCall(raw, call, answer, text));
         }
         // the send only queues the frame; a closed WebSocket leaves nothing to answer to
-        webSocket.send(text).subscribe(null, e -> { });
+        send(text).subscribe(null, e -> { });
     }
 
     private void onBad(String raw, OcppJFrame.Bad bad) {
