@@ -41,12 +41,12 @@ public final class RunPlan {
      *                    at least 1
      */
     public static RunPlan of(List<TestCase> testCases, List<TestContext> targets, int concurrency) {
-        return RunPlan.of(testCases, targets, concurrency);
+        return new RunPlan(testCases, targets, concurrency);
     }
 
     /** Test cases against one target, one at a time. */
     public static RunPlan of(List<TestCase> testCases, TestContext target) {
-        return RunPlan.of(testCases, List.of(target), 1);
+        return new RunPlan(testCases, List.of(target), 1);
     }
 
     /** The test cases, run in this order per target. */

@@ -46,7 +46,7 @@ public final class RunResult {
      */
     public static RunResult of(Instant startedAt, Duration duration, List<TestCaseResult> testCases,
                                boolean cancelled, List<NotRun> notRun, List<Target> targets) {
-        return RunResult.of(startedAt, duration, testCases, cancelled, notRun, targets);
+        return new RunResult(startedAt, duration, testCases, cancelled, notRun, targets);
     }
 
     /**
@@ -55,7 +55,7 @@ public final class RunResult {
      */
     public static RunResult of(Instant startedAt, Duration duration, List<TestCaseResult> testCases, boolean cancelled,
                                List<NotRun> notRun) {
-        return RunResult.of(startedAt, duration, testCases, cancelled, notRun,
+        return new RunResult(startedAt, duration, testCases, cancelled, notRun,
                 testCases.stream().map(TestCaseResult::target).distinct().toList());
     }
 
