@@ -3,6 +3,7 @@ package org.octt.junit.platform;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.TestCase;
 
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * One octt test case against the target: a container whose tests, its checks, are registered as
- * the run reports them. Tagged {@code octt} and with each of its suites, so that the platform's
+ * the run reports them. Its source is the test case's class (so an IDE can open it, and Surefire,
+ * which reports by class, writes a report for it). Tagged {@code octt} and with each of its suites, so that the platform's
  * tag filters select by suite.
  */
 final class TestCaseDescriptor extends AbstractTestDescriptor {
@@ -27,7 +29,8 @@ final class TestCaseDescriptor extends AbstractTestDescriptor {
     private final Map<String, Integer> reported = new HashMap<>();
 
     TestCaseDescriptor(UniqueId parent, TestCase testCase) {
-        super(parent.append(SEGMENT, testCase.id()), testCase.id() + " " + testCase.title());
+        super(parent.append(SEGMENT, testCase.id()), testCase.id() + " " + testCase.title(),
+                ClassSource.from(testCase.getClass()));
         this.testCase = testCase;
         Set<TestTag> t = new LinkedHashSet<>();
         t.add(TestTag.create(OCTT_TAG));
