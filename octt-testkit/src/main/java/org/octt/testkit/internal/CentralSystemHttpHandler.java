@@ -67,8 +67,8 @@ public final class CentralSystemHttpHandler
     }
 
     /**
-     * This handler, answering the upgrade 403 unless the client certificate's CN is the ChargePointId
-     * of the URL (security profile 3), when {@code check}.
+     * This handler, answering the upgrade 403 when a client certificate was presented whose CN is not
+     * the ChargePointId of the URL (security profile 3), when {@code check}.
      */
     public CentralSystemHttpHandler withClientCommonNameCheck(boolean check) {
         return new CentralSystemHttpHandler(auth, subprotocols, behaviour, standard, traffic, sessions, check);
@@ -98,9 +98,11 @@ public final class CentralSystemHttpHandler
                     cn.set(tls.clientCommonName());
                 }
             });
-            if (!cn.get().map(chargePointId::equals).orElse(false)) {
+            // without a certificate the TLS policy decided already (required: refused; optional: let in)
+            if (cn.get().isPresent() && !cn.get().get().equals(chargePointId)) {
                 return plain(response, HttpResponseStatus.FORBIDDEN, "the client certificate's CN ("
-                        + cn.get().orElse("none") + ") is not the ChargePointId " + chargePointId);
+                        + (cn.get().get().isEmpty() ? "none" : cn.get().get()) + ") is not the ChargePointId "
+                        + chargePointId);
             }
         }
         if (!request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {

@@ -242,14 +242,14 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
         throw new TlsFatalAlert(AlertDescription.unknown_ca, "client certificate not issued by an accepted issuer");
     }
 
-    /** The first CN of the certificate's subject, or null. */
+    /** The first CN of the certificate's subject, or "" when it has none. */
     private static String commonName(X509CertificateHolder leaf) {
         org.bouncycastle.asn1.x500.RDN[] cns = leaf.getSubject().getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
-        return cns.length == 0 ? null
+        return cns.length == 0 ? ""
                 : org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(cns[0].getFirst().getValue());
     }
 
-    /** The CN of the client certificate the client presented, when it presented one. */
+    /** The CN of the client certificate the client presented ("" without a CN); empty when it presented none. */
     java.util.Optional<String> clientCommonName() {
         return java.util.Optional.ofNullable(clientCommonName);
     }
