@@ -95,19 +95,26 @@ final class TargetsFile {
         try (CsvParser parser = mapper.getFactory().createParser(text)) {
             parser.setSchema(CsvSchema.emptySchema().withComments());
             JsonToken token;
+            int depth = 0; // 1: inside the array that wraps every record, 2: inside a record
+            long line = -1;
+            List<String> fields = new ArrayList<>();
             while ((token = parser.nextToken()) != null) {
-                if (token != JsonToken.START_ARRAY) {
-                    continue;
+                if (token == JsonToken.START_ARRAY) {
+                    depth++;
+                    fields = new ArrayList<>();
+                    line = -1;
+                } else if (token == JsonToken.END_ARRAY) {
+                    if (depth == 2 && fields.stream().anyMatch(f -> !f.isEmpty())) { // not a line of only separators
+                        rows.add(new Row(line, List.copyOf(fields)));
+                    }
+                    depth--;
+                } else if (token.isScalarValue()) {
+                    if (line < 0) {
+                        line = parser.currentTokenLocation().getLineNr(); // the record's first value
+                    }
+                    String value = parser.getText();
+                    fields.add(value == null ? "" : value.strip());
                 }
-                long line = parser.currentTokenLocation().getLineNr();
-                List<String> fields = new ArrayList<>();
-                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                    fields.add(parser.getText().strip());
-                }
-                if (fields.stream().allMatch(String::isEmpty)) {
-                    continue; // a line of only separators or spaces
-                }
-                rows.add(new Row(line, List.copyOf(fields)));
             }
         } catch (IOException e) {
             long line = e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null
