@@ -142,6 +142,9 @@ final class DemoCommand implements Callable<Integer> {
                 IssuedCertificate client = cs.issueClientCertificate(cs.chargePointId());
                 inMemory(args, inputs, "--client-cert", "client.pem", client.certificatePem());
                 inMemory(args, inputs, "--client-key", "client.key", client.privateKeyPem());
+                // the reference PKI's Charge Point CA, so that the refusal checks that need it run too
+                inMemory(args, inputs, "--client-ca-cert", "charge-point-ca.pem", cs.pki().clientCa().certificatePem());
+                inMemory(args, inputs, "--client-ca-key", "charge-point-ca.key", cs.pki().clientCa().privateKeyPem());
             }
             addIfSet(args, "--report-json", reportJson);
             addIfSet(args, "--report-junit", reportJunit);

@@ -9,6 +9,7 @@ import org.octt.core.engine.RunPlan;
 import org.octt.core.engine.RunResult;
 import org.octt.core.report.JUnitXmlReport;
 import org.octt.core.report.JsonReport;
+import org.octt.core.spi.KeyMaterial;
 import org.octt.core.spi.Target;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
@@ -122,6 +123,15 @@ final class RunCommand implements Callable<Integer> {
             description = "The client certificate's private key: PKCS#8 or PKCS#1/SEC1, RSA or EC (profile 3).")
     Path clientKey;
 
+    @Option(names = "--client-ca-cert", paramLabel = "PEM",
+            description = "The CA that issues Charge Point certificates (profile 3; with --client-ca-key): test cases"
+                    + " issue certificates from it that the Central System must refuse (expired, wrong CN).")
+    Path clientCaCert;
+
+    @Option(names = "--client-ca-key", paramLabel = "PEM",
+            description = "The private key of --client-ca-cert: PKCS#8 or PKCS#1/SEC1, PEM or DER. Never printed.")
+    Path clientCaKey;
+
     @Option(names = "--timeout", paramLabel = "DURATION",
             description = "Timeout of each network exchange: 500ms, 3s, 1m or PT3S. Default: 5s.")
     String timeout;
@@ -186,6 +196,8 @@ final class RunCommand implements Callable<Integer> {
         for (Path ca : caFiles) {
             trustAnchors.addAll(new TargetContexts(environment).certificates("--ca-file", ca));
         }
+        Optional<KeyMaterial> chargePointCa = new TargetContexts(environment)
+                .chargePointCa(Optional.ofNullable(clientCaCert), Optional.ofNullable(clientCaKey));
         List<ReportOutputs.Output> outputs = outputs();
         ReportOutputs.check(outputs, List.of()); // a folder, a FIFO, two reports on one file: before reading more
 
@@ -199,6 +211,7 @@ final class RunCommand implements Callable<Integer> {
                     .meterRegistry(registry)
                     .insecure(insecure)
                     .maxConnectionsPerTarget(maxConnections);
+            chargePointCa.ifPresent(b::chargePointCa);
             return b;
         };
         TargetSpec fromOptions = new TargetSpec("", Optional.ofNullable(url), Optional.ofNullable(resolve),
@@ -225,6 +238,7 @@ final class RunCommand implements Callable<Integer> {
 
         try (TestCatalog.Catalog catalog = environment.catalog().load(plugins.resolve(environment))) {
             List<TestCase> selected = testCases(catalog);
+            requireApplicable(selected, targets);
             Map<String, String> optionValues = TestSelection.options(givenOptions, selected);
             List<TestContext> withOptions = new ArrayList<>(targets.size());
             for (TestContext target : targets) {
@@ -339,12 +353,39 @@ final class RunCommand implements Callable<Integer> {
             inputs.add(new ReportOutputs.Input("--targets", targetsFile));
         }
         caFiles.forEach(ca -> inputs.add(new ReportOutputs.Input("--ca-file", ca)));
+        if (clientCaCert != null) {
+            inputs.add(new ReportOutputs.Input("--client-ca-cert", clientCaCert));
+        }
+        if (clientCaKey != null) {
+            inputs.add(new ReportOutputs.Input("--client-ca-key", clientCaKey));
+        }
         for (TargetSpec t : specs) {
             t.passwordFile().ifPresent(f -> inputs.add(new ReportOutputs.Input(t.name("basic-auth-password-file"), f)));
             t.clientCert().ifPresent(f -> inputs.add(new ReportOutputs.Input(t.name("client-cert"), f)));
             t.clientKey().ifPresent(f -> inputs.add(new ReportOutputs.Input(t.name("client-key"), f)));
         }
         return inputs;
+    }
+
+    /**
+     * A test case named by id (not only through a suite) that applies to none of the targets is a
+     * usage error, e.g. TC_087_CSMS (profile 3 only) with {@code --security-profile 2}: the user asked
+     * for something that cannot run. Through a suite it is reported as not applicable instead.
+     */
+    private void requireApplicable(List<TestCase> selected, List<TestContext> targets) {
+        for (TestCase t : selected) {
+            if (!ids.contains(t.id())) {
+                continue;
+            }
+            List<String> why = targets.stream().map(c -> t.prerequisites().whyNotApplicable(c))
+                    .flatMap(Optional::stream).toList();
+            if (!why.isEmpty() && why.size() == targets.size()) {
+                throw new UsageException(t.id() + " cannot run here: it " + why.get(0)
+                        + (targetsFile == null ? " (--security-profile " + targets.get(0).securityProfile().number() + ")"
+                        : " (every target of --targets)") + "; give a profile it applies to, or run it through"
+                        + " --suite, which leaves out what does not apply");
+            }
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch, Duration bound) {

@@ -143,9 +143,34 @@ final class TargetContexts {
     }
 
     /**
-     * The certificates of a PEM (or single DER) file given with {@code option}, read with the bounds of
-     * {@link InputFiles}; errors name the option and the file.
+     * The Charge Point CA of {@code --client-ca-cert FILE --client-ca-key FILE} (PEM or DER, read with
+     * the bounds of {@link InputFiles} or from the in-memory inputs): empty when neither is given.
+     * One without the other, or a key that does not belong to the certificate, is a usage error
+     * naming the options and files, never the key.
      */
+    Optional<KeyMaterial> chargePointCa(Optional<Path> cert, Optional<Path> keyFile) {
+        String certName = "--client-ca-cert";
+        String keyName = "--client-ca-key";
+        if (cert.isPresent() != keyFile.isPresent()) {
+            throw new UsageException(cert.isPresent()
+                    ? certName + " needs " + keyName + " (the CA's private key), was: " + cert.get() + " alone"
+                    : keyName + " needs " + certName + " (the CA's certificate), was: " + keyFile.get() + " alone");
+        }
+        if (cert.isEmpty()) {
+            return Optional.empty();
+        }
+        List<X509Certificate> chain = certificates(certName, cert.get());
+        byte[] keyBytes = bytes(keyName, keyFile.get());
+        PrivateKey key;
+        try {
+            key = PemFiles.readPrivateKey(keyBytes, keyName + " " + keyFile.get());
+        } finally {
+            Arrays.fill(keyBytes, (byte) 0);
+        }
+        PemFiles.requireMatchingKey(chain.get(0), key, keyName + " " + keyFile.get());
+        return Optional.of(KeyMaterial.of(chain, key));
+    }
+
 
     /**
      * The target's password: the variable its targets-file line names (which must be set and not

@@ -59,11 +59,45 @@ class DemoCommandTests {
     void demoWithProfile3UsesAClientCertificate() {
         Cli.Result r = Cli.run(real(), "demo", "--security-profile", "3", "--fault", "tls13-only");
 
-        assertThat(r.out()).as(r.toString()).contains("$ octt run TC_086_CSMS --url wss://csms.octt.test:")
+        assertThat(r.out()).as(r.toString()).contains("$ octt run TC_086_CSMS TC_087_CSMS X_TLS_CLIENT_CERT_INVALID_CSMS"
+                        + " --url wss://csms.octt.test:")
                 .contains(" --ca-file <csms-root.pem, in memory> --security-profile 3 --timeout 2s"
-                        + " --client-cert <client.pem, in memory> --client-key <client.key, in memory>")
+                        + " --client-cert <client.pem, in memory> --client-key <client.key, in memory>"
+                        + " --client-ca-cert <charge-point-ca.pem, in memory> --client-ca-key <charge-point-ca.key, in memory>")
                 .contains("with the client certificate");
         assertThat(r.exitCode()).isEqualTo(1); // tls13-only fails the cipher suites
+    }
+
+    @Test
+    void demoWithProfile3PassesTheClientCertificateCardsWithTheChargePointCa(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("p3.json");
+        Cli.Result r = Cli.run(real(), "demo", "--security-profile", "3", "--report-json", json.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(0);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        List<String> verdicts = new ArrayList<>();
+        for (JsonNode t : report.at("/testCases")) {
+            for (JsonNode c : t.get("checks")) {
+                verdicts.add(t.get("id").asText() + " " + c.get("id").asText() + " " + c.get("verdict").asText());
+            }
+        }
+        assertThat(verdicts).contains("TC_087_CSMS tls.client-certificate-requested PASSED",
+                "TC_087_CSMS ocpp.status-notification PASSED",
+                "X_TLS_CLIENT_CERT_INVALID_CSMS tls.untrusted-client-certificate-refused PASSED",
+                "X_TLS_CLIENT_CERT_INVALID_CSMS tls.expired-client-certificate-refused PASSED",
+                "X_TLS_CLIENT_CERT_INVALID_CSMS tls.wrong-cn-client-certificate-refused PASSED",
+                "X_TLS_CLIENT_CERT_INVALID_CSMS ws.upgrade PASSED");
+        assertThat(r.out() + r.err() + Files.readString(json)).doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    void demoWithAnyClientCertificateAcceptedFailsTheUntrustedRefusal() {
+        Cli.Result r = Cli.run(real(), "demo", "--security-profile", "3", "--fault", "any-client-cert-accepted",
+                "--test-case", "X_TLS_CLIENT_CERT_INVALID_CSMS");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("tls.untrusted-client-certificate-refused +FAILED +the Central System upgraded"
+                + " the connection \\(101 Switching Protocols");
     }
 
     @Test
@@ -186,9 +220,10 @@ class DemoCommandTests {
                 .contains("$ OCTT_BASIC_AUTH_PASSWORD=<password, in memory> octt run TC_086_CSMS --url ")
                 .doesNotContain("TC_P3_ONLY");
         assertThat(p3.exitCode()).as(p3.toString()).isEqualTo(0);
-        assertThat(p3.out()).contains("Test cases it can serve with security profile 3: TC_086_CSMS TC_P3_ONLY\n")
-                .contains("$ octt run TC_086_CSMS TC_P3_ONLY --url ")
-                .contains("2 test case runs: 2 passed");
+        assertThat(p3.out()).contains("Test cases it can serve with security profile 3: TC_086_CSMS TC_087_CSMS"
+                        + " TC_P3_ONLY X_TLS_CLIENT_CERT_INVALID_CSMS\n")
+                .contains("$ octt run TC_086_CSMS TC_087_CSMS TC_P3_ONLY X_TLS_CLIENT_CERT_INVALID_CSMS --url ")
+                .contains("4 test case runs: 4 passed");
     }
 
     @Test

@@ -48,7 +48,7 @@ class SuiteRunTests {
         Path json = dir.resolve("report.json");
         Path junit = dir.resolve("report.xml");
 
-        Cli.Result result = Cli.run(engine(passing, failsIfRun), "run", "TC_PASS", "TC_P3_ONLY", "--url", URL,
+        Cli.Result result = Cli.run(engine(passing, failsIfRun), "run", "TC_PASS", "--suite", "profile-3", "--url", URL,
                 "--report-json", json.toString(), "--report-junit", junit.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.PASSED);

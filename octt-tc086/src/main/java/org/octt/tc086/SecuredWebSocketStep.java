@@ -1,7 +1,5 @@
 package org.octt.tc086;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.OcppVersion;
@@ -19,14 +17,11 @@ import org.octt.ocpp.j.CallOutcome;
 import org.octt.ocpp.j.CallResponder;
 import org.octt.ocpp.j.ChargePointResponder;
 import org.octt.ocpp.j.MessageLog;
-import org.octt.ocpp.schema.SchemaViolation;
 import org.octt.tls.ws.WebSocketOutcome;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +54,6 @@ final class SecuredWebSocketStep implements Step {
     static final String VENDOR_OPTION = "ocpp.vendor";
     static final String MODEL_OPTION = "ocpp.model";
     static final String CONNECTORS_OPTION = "ocpp.connectors";
-
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** The answers octt gives to the Central System's CALLs, by context. */
     private final Function<TestContext, CallResponder> responder;
@@ -259,89 +252,16 @@ final class SecuredWebSocketStep implements Step {
     }
 
     private static ObjectNode bootRequest(TestContext context) {
-        ObjectNode payload = JSON.objectNode();
-        payload.put("chargePointVendor", context.option(VENDOR_OPTION).orElse("octt"));
-        payload.put("chargePointModel", context.option(MODEL_OPTION).orElse("octt-tc086"));
-        return payload;
+        return Ocpp16Checks.bootNotificationRequest(context.option(VENDOR_OPTION).orElse("octt"),
+                context.option(MODEL_OPTION).orElse("octt-tc086"));
     }
 
     static CheckResult bootCheck(CallOutcome outcome) {
-        if (!(outcome instanceof CallOutcome.Result result)) {
-            return CheckResult.failed(CheckIds.OCPP_BOOT_NOTIFICATION, "expected BootNotification.conf, got: " + outcome.message());
-        }
-        JsonNode p = result.payload();
-        List<String> problems = new ArrayList<>();
-        JsonNode status = p.get("status");
-        JsonNode currentTime = p.get("currentTime");
-        JsonNode interval = p.get("interval");
-        if (currentTime == null || !currentTime.isTextual()) {
-            problems.add("currentTime is missing or not a string");
-        } else {
-            try {
-                OffsetDateTime.parse(currentTime.asText());
-            } catch (DateTimeParseException e) {
-                problems.add("currentTime '" + currentTime.asText() + "' is not an ISO 8601 date-time with offset");
-            }
-        }
-        if (interval == null || !interval.canConvertToInt() || !interval.isIntegralNumber() || interval.asInt() < 0) {
-            problems.add("interval " + (interval == null ? "is missing" : interval + " is not a non-negative integer"));
-        }
-        if (status == null || !status.isTextual()) {
-            problems.add("status is missing");
-        } else if (!List.of("Accepted", "Pending", "Rejected").contains(status.asText())) {
-            problems.add("status '" + status.asText() + "' is not one of Accepted, Pending, Rejected");
-        } else if (!status.asText().equals("Accepted")) {
-            problems.add("status is " + status.asText() + ", expected Accepted");
-        }
-        CheckResult check = problems.isEmpty()
-                ? CheckResult.passed(CheckIds.OCPP_BOOT_NOTIFICATION, "BootNotification.conf: status Accepted, interval "
-                        + interval.asInt() + " s, currentTime " + currentTime.asText())
-                : CheckResult.failed(CheckIds.OCPP_BOOT_NOTIFICATION, "BootNotification.conf " + p + ": "
-                        + String.join("; ", problems));
-        check = check.withEvidence("conf", p.toString());
-        if (result.invalid()) {
-            // named, not judged: the checks above decide the verdict, as they did before the schemas
-            check = check.withWarning("BootNotification.conf breaks the OCPP 1.6 schema: " + result.violations().stream()
-                            .map(SchemaViolation::toString).collect(Collectors.joining("; ")))
-                    .withEvidence("schemaViolations", result.violations().stream().map(SchemaViolation::toString).toList());
-        }
-        return check;
+        return Ocpp16Checks.bootNotification(CheckIds.OCPP_BOOT_NOTIFICATION, outcome);
     }
 
     private static Mono<CheckResult> statusNotifications(TestContext context, ChargePointSession cp) {
         int connectors = context.option(CONNECTORS_OPTION).map(Integer::parseInt).orElse(1);
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i <= connectors; i++) {
-            ids.add(i);
-        }
-        return Flux.fromIterable(ids)
-                .concatMap(id -> cp.call("StatusNotification", statusRequest(context, id))
-                        .map(o -> statusLine(id, o)))
-                .collectList()
-                .map(lines -> {
-                    boolean ok = lines.stream().allMatch(l -> l.startsWith("ok"));
-                    List<String> text = lines.stream().map(l -> l.substring(3)).toList();
-                    return CheckResult.of(CheckIds.OCPP_STATUS_NOTIFICATION, ok ? Verdict.PASSED : Verdict.FAILED,
-                                    (ok ? "every StatusNotification.req answered with StatusNotification.conf: "
-                                            : "not every StatusNotification.req got a StatusNotification.conf: ")
-                                            + String.join("; ", text))
-                            .withEvidence("connectorIds", ids);
-                });
-    }
-
-    private static String statusLine(int connectorId, CallOutcome outcome) {
-        if (outcome instanceof CallOutcome.Result r && r.payload().isObject()) {
-            return "ok connector " + connectorId + ": conf " + r.payload();
-        }
-        return "no connector " + connectorId + ": " + outcome.message();
-    }
-
-    private static ObjectNode statusRequest(TestContext context, int connectorId) {
-        ObjectNode payload = JSON.objectNode();
-        payload.put("connectorId", connectorId);
-        payload.put("errorCode", "NoError");
-        payload.put("status", "Available");
-        payload.put("timestamp", context.clock().instant().toString());
-        return payload;
+        return Ocpp16Checks.statusNotifications(CheckIds.OCPP_STATUS_NOTIFICATION, cp, connectors, context.clock());
     }
 }

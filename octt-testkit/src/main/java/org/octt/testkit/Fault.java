@@ -48,6 +48,17 @@ public enum Fault {
     /** Both certificates have serial number 0. */
     ZERO_SERIAL("zero-serial", "certificates have serial number 0 (RFC 5280 wants a positive serial)"),
 
+    // ---- client certificates (security profile 3)
+    /** Under security profile 3, no client certificate is requested. */
+    CLIENT_CERT_NOT_REQUESTED("client-cert-not-requested", "never asks for a client certificate (profile 3 not in force)"),
+    /** Any client certificate is accepted, self-signed ones included. */
+    ANY_CLIENT_CERT_ACCEPTED("any-client-cert-accepted", "accepts a client certificate from any issuer, self-signed included"),
+    /** A client certificate outside its validity period is accepted. */
+    EXPIRED_CLIENT_CERT_ACCEPTED("expired-client-cert-accepted", "accepts an expired client certificate"),
+    /** A client certificate whose CN is not the ChargePointId of the URL is accepted. */
+    WRONG_CN_CLIENT_CERT_ACCEPTED("wrong-cn-client-cert-accepted",
+            "upgrades a Charge Point whose client certificate's CN is another ChargePointId"),
+
     // ---- WebSocket and OCPP
     /** The server expects another password than {@link RunningCentralSystem#chargePointPassword()}: 401. */
     WRONG_PASSWORD("wrong-password", "expects another Basic auth password than the one handed out: 401"),

@@ -175,8 +175,21 @@ public final class ReferenceCentralSystem {
         AuthPolicy a = b.auth != null ? b.auth : securityProfile == 2 ? AuthPolicy.handedOut() : AuthPolicy.open();
         this.auth = faults.contains(Fault.WRONG_PASSWORD) ? a.withoutHandedOutPassword() : a;
         this.subprotocols = faults.contains(Fault.NO_SUBPROTOCOL) ? SubprotocolPolicy.selectNone() : b.subprotocols;
-        this.clientCertificates = b.clientCertificates != null ? b.clientCertificates
+        ClientCertificatePolicy c = b.clientCertificates != null ? b.clientCertificates
                 : securityProfile == 3 ? ClientCertificatePolicy.required() : ClientCertificatePolicy.none();
+        if (faults.contains(Fault.CLIENT_CERT_NOT_REQUESTED)) {
+            c = ClientCertificatePolicy.none();
+        }
+        if (faults.contains(Fault.ANY_CLIENT_CERT_ACCEPTED)) {
+            c = c.acceptingAnyIssuer();
+        }
+        if (faults.contains(Fault.EXPIRED_CLIENT_CERT_ACCEPTED)) {
+            c = c.acceptingExpired();
+        }
+        if (faults.contains(Fault.WRONG_CN_CLIENT_CERT_ACCEPTED)) {
+            c = c.acceptingAnyCommonName();
+        }
+        this.clientCertificates = c;
         Map<String, CallHandler> table = new LinkedHashMap<>(b.answers);
         if (faults.contains(Fault.BOOT_REJECTED)) {
             table.put("BootNotification", CallHandler.bootNotification("Rejected"));
@@ -309,7 +322,9 @@ public final class ReferenceCentralSystem {
         }
         OcppBehaviour behaviour = new OcppBehaviour(answers, otherActions, calls, !faults.contains(Fault.NO_ANSWER));
         CentralSystemHttpHandler http = new CentralSystemHttpHandler(authenticator, subprotocols, behaviour,
-                new StandardAnswers(new ObjectMapper(), Clock.systemUTC()), traffic, sessions);
+                new StandardAnswers(new ObjectMapper(), Clock.systemUTC()), traffic, sessions)
+                .withClientCommonNameCheck(clientCertificates.mode() != ClientCertificatePolicy.Mode.NONE
+                        && clientCertificates.checksCommonName());
         BcTlsCrypto crypto = new BcTlsCrypto(random);
 
         LoopResources loops = LoopResources.create("octt-reference-cs", 1, 2, true);
@@ -357,7 +372,8 @@ public final class ReferenceCentralSystem {
         tlsSettings.set(new TlsServerSettings(versions(), cipherSuites(primary),
                 credentials.get(TlsServerSettings.key(hostName)), credentials,
                 clientCertificates.mode(), clientCertificates.issuers().isEmpty()
-                        ? List.of(generated.clientCaCertificate()) : clientCertificates.issuers()));
+                        ? List.of(generated.clientCaCertificate()) : clientCertificates.issuers(),
+                clientCertificates.checksIssuer(), clientCertificates.checksValidity()));
         return new RunningCentralSystem(this, chargePointId, generated, primary, handedOut, server, loops,
                 connections, closing, traffic, sessions);
     }

@@ -90,7 +90,12 @@ public final class ReferencePki {
         return untrustedCa;
     }
 
-    IssuedCertificate clientCa() {
+    /**
+     * The client CA with its key: what a tester holding the Charge Point CA gives octt
+     * ({@code --client-ca-cert}, {@code --client-ca-key}) to issue certificates the Central System
+     * must refuse (expired, another Charge Point's CN).
+     */
+    public IssuedCertificate clientCa() {
         return clientCa;
     }
 

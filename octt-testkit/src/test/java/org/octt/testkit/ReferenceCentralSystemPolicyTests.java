@@ -180,6 +180,24 @@ class ReferenceCentralSystemPolicyTests {
     }
 
     @Test
+    void answers403ToAClientCertificateWhoseCnIsAnotherChargePointUnlessTheFaultSaysOtherwise() throws Exception {
+        try (RunningCentralSystem cs = config().securityProfile(3).build().start()) {
+            SslContext other = jdkTls(cs.rootCertificate(), Optional.of(cs.issueClientCertificate("CP002")));
+            SslContext own = jdkTls(cs.rootCertificate(), Optional.of(cs.issueClientCertificate("CP001")));
+
+            assertThat(catchThrowableOfType(WebSocketClientHandshakeException.class, () -> exchange(cs, other,
+                    Optional.empty(), List.of(bootNotification("b")), 1, WAIT)).response().status().code()).isEqualTo(403);
+            assertThat(exchange(cs, own, Optional.empty(), List.of(bootNotification("b")), 1, WAIT)).hasSize(1);
+        }
+        try (RunningCentralSystem cs = config().securityProfile(3)
+                .faults(java.util.EnumSet.of(Fault.WRONG_CN_CLIENT_CERT_ACCEPTED)).build().start()) {
+            SslContext other = jdkTls(cs.rootCertificate(), Optional.of(cs.issueClientCertificate("CP002")));
+
+            assertThat(exchange(cs, other, Optional.empty(), List.of(bootNotification("b")), 1, WAIT)).hasSize(1);
+        }
+    }
+
+    @Test
     void requiresAClientCertificateAndBasicAuthWhenProfile2IsGivenARequiredPolicy() throws Exception {
         try (RunningCentralSystem cs = config().clientCertificates(ClientCertificatePolicy.required()).build().start()) {
             SslContext withCertificate = jdkTls(cs.rootCertificate(), Optional.of(cs.issueClientCertificate("CP001")));

@@ -32,6 +32,7 @@ public final class TestContext {
     private final Optional<Secret> basicAuthPassword;
     private final List<X509Certificate> trustAnchors;
     private final Optional<KeyMaterial> clientKeyMaterial;
+    private final Optional<KeyMaterial> chargePointCa;
     private final Timeouts timeouts;
     private final Clock clock;
     private final Scheduler scheduler;
@@ -49,6 +50,7 @@ public final class TestContext {
         this.basicAuthPassword = b.basicAuthPassword;
         this.trustAnchors = List.copyOf(b.trustAnchors);
         this.clientKeyMaterial = b.clientKeyMaterial;
+        this.chargePointCa = b.chargePointCa;
         this.timeouts = b.timeouts;
         this.clock = b.clock;
         this.scheduler = b.scheduler;
@@ -106,6 +108,15 @@ public final class TestContext {
     /** Client certificate and key (profile 3), if configured. */
     public Optional<KeyMaterial> clientKeyMaterial() {
         return clientKeyMaterial;
+    }
+
+    /**
+     * The CA that issues the Charge Points' client certificates (its certificate, leaf first, and its
+     * private key), when the tester has it: test cases issue certificates from it that the Central
+     * System must refuse (expired, another Charge Point's CN). Empty unless given. Never print the key.
+     */
+    public Optional<KeyMaterial> chargePointCa() {
+        return chargePointCa;
     }
 
     public Timeouts timeouts() {
@@ -184,6 +195,7 @@ public final class TestContext {
                 + ", password=" + (basicAuthPassword.isPresent() ? "****" : "none")
                 + ", trustAnchors=" + trustAnchors.size()
                 + ", clientCertificate=" + clientKeyMaterial.isPresent()
+                + (chargePointCa.isPresent() ? ", chargePointCa=" + chargePointCa.get() : "")
                 + ", timeouts=" + timeouts + ", insecure=" + insecure + "]";
     }
 
@@ -194,6 +206,7 @@ public final class TestContext {
         private Optional<Secret> basicAuthPassword = Optional.empty();
         private List<X509Certificate> trustAnchors = List.of();
         private Optional<KeyMaterial> clientKeyMaterial = Optional.empty();
+        private Optional<KeyMaterial> chargePointCa = Optional.empty();
         private Timeouts timeouts = Timeouts.DEFAULTS;
         private Clock clock = Clock.systemUTC();
         private Scheduler scheduler = Schedulers.parallel();
@@ -214,6 +227,7 @@ public final class TestContext {
             this.basicAuthPassword = c.basicAuthPassword;
             this.trustAnchors = c.trustAnchors;
             this.clientKeyMaterial = c.clientKeyMaterial;
+            this.chargePointCa = c.chargePointCa;
             this.timeouts = c.timeouts;
             this.clock = c.clock;
             this.scheduler = c.scheduler;
@@ -247,6 +261,12 @@ public final class TestContext {
 
         public Builder clientKeyMaterial(KeyMaterial keyMaterial) {
             this.clientKeyMaterial = Optional.of(Objects.requireNonNull(keyMaterial, "clientKeyMaterial"));
+            return this;
+        }
+
+        /** The Charge Point CA's certificate and key (see {@link TestContext#chargePointCa()}). */
+        public Builder chargePointCa(KeyMaterial ca) {
+            this.chargePointCa = Optional.of(Objects.requireNonNull(ca, "chargePointCa"));
             return this;
         }
 

@@ -17,5 +17,14 @@
  * this package is a record. Types in packages named {@code internal} are not API: no public
  * signature outside them mentions one (a build check, {@code InternalTypesNotExposedTests},
  * enforces it).
+ *
+ * <h2>Inputs as typed values</h2>
+ * What a test case needs besides its declared string options comes as typed, optional values of
+ * {@link org.octt.core.spi.TestContext}, never as options: the credentials, the trust anchors, the
+ * client key material and (since the security cards) {@link org.octt.core.spi.TestContext#chargePointCa()},
+ * the CA that issues the Charge Points' certificates when the tester has it (the CLI's
+ * {@code --client-ca-cert}/{@code --client-ca-key}), from which a test case issues certificates the
+ * Central System must refuse. A test case that needs an absent one reports its checks SKIPPED with
+ * the reason.
  */
 package org.octt.core.spi;

@@ -38,6 +38,11 @@ public final class BcTlsServerHandler extends ChannelDuplexHandler {
         this.serverFactory = serverFactory;
     }
 
+    /** The CN of the client certificate presented on this connection, when one was. */
+    public java.util.Optional<String> clientCommonName() {
+        return server == null ? java.util.Optional.empty() : server.clientCommonName();
+    }
+
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         server = serverFactory.get();

@@ -41,10 +41,18 @@ public final class CentralSystemHttpHandler
     private final StandardAnswers standard;
     private final TrafficRecorder traffic;
     private final SessionRegistry sessions;
+    private final boolean checkClientCommonName;
 
     /** @param auth the credentials check, empty when none is made */
     public CentralSystemHttpHandler(Optional<BasicAuthenticator> auth, SubprotocolPolicy subprotocols,
             OcppBehaviour behaviour, StandardAnswers standard, TrafficRecorder traffic, SessionRegistry sessions) {
+        this(auth, subprotocols, behaviour, standard, traffic, sessions, false);
+    }
+
+    private CentralSystemHttpHandler(Optional<BasicAuthenticator> auth, SubprotocolPolicy subprotocols,
+            OcppBehaviour behaviour, StandardAnswers standard, TrafficRecorder traffic, SessionRegistry sessions,
+            boolean checkClientCommonName) {
+        this.checkClientCommonName = checkClientCommonName;
         this.auth = auth;
         this.subprotocols = subprotocols;
         WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().handlePing(false);
@@ -56,6 +64,14 @@ public final class CentralSystemHttpHandler
         this.standard = standard;
         this.traffic = traffic;
         this.sessions = sessions;
+    }
+
+    /**
+     * This handler, answering the upgrade 403 when a client certificate was presented whose CN is not
+     * the ChargePointId of the URL (security profile 3), when {@code check}.
+     */
+    public CentralSystemHttpHandler withClientCommonNameCheck(boolean check) {
+        return new CentralSystemHttpHandler(auth, subprotocols, behaviour, standard, traffic, sessions, check);
     }
 
     @Override
@@ -73,6 +89,21 @@ public final class CentralSystemHttpHandler
             response.header(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
             return plain(response, HttpResponseStatus.UNAUTHORIZED, outcome == BasicAuthenticator.Outcome.LOCKED
                     ? "account locked after repeated authentication failures" : "Basic authentication failed");
+        }
+        if (checkClientCommonName) {
+            AtomicReference<Optional<String>> cn = new AtomicReference<>(Optional.empty());
+            request.withConnection(c -> {
+                BcTlsServerHandler tls = c.channel().pipeline().get(BcTlsServerHandler.class);
+                if (tls != null) {
+                    cn.set(tls.clientCommonName());
+                }
+            });
+            // without a certificate the TLS policy decided already (required: refused; optional: let in)
+            if (cn.get().isPresent() && !cn.get().get().equals(chargePointId)) {
+                return plain(response, HttpResponseStatus.FORBIDDEN, "the client certificate's CN ("
+                        + (cn.get().get().isEmpty() ? "none" : cn.get().get()) + ") is not the ChargePointId "
+                        + chargePointId);
+            }
         }
         if (!request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
             return plain(response, HttpResponseStatus.BAD_REQUEST, "expected a WebSocket upgrade request");

@@ -67,6 +67,7 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
     private final Consumer<String> onFailure;
     private boolean handshakeComplete;
     private boolean clientCertificateVerified;
+    private volatile String clientCommonName;
     private String certificateKeyAlgorithm = "none";
     private HostCredentials credentials;
     private boolean serverNameMatched;
@@ -219,8 +220,13 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
         } catch (IOException e) {
             throw new TlsFatalAlert(AlertDescription.bad_certificate, "client certificate does not parse", e);
         }
-        if (!leaf.isValidOn(new Date())) {
+        clientCommonName = commonName(leaf);
+        if (settings.checkClientValidity() && !leaf.isValidOn(new Date())) {
             throw new TlsFatalAlert(AlertDescription.certificate_expired, "client certificate is not valid now");
+        }
+        if (!settings.checkClientIssuer()) {
+            clientCertificateVerified = true;
+            return;
         }
         try {
             for (X509Certificate ca : settings.clientIssuers()) {
@@ -234,6 +240,18 @@ public final class ReferenceTlsServer extends DefaultTlsServer {
             throw new TlsFatalAlert(AlertDescription.bad_certificate, "cannot verify client certificate", e);
         }
         throw new TlsFatalAlert(AlertDescription.unknown_ca, "client certificate not issued by an accepted issuer");
+    }
+
+    /** The first CN of the certificate's subject, or "" when it has none. */
+    private static String commonName(X509CertificateHolder leaf) {
+        org.bouncycastle.asn1.x500.RDN[] cns = leaf.getSubject().getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
+        return cns.length == 0 ? ""
+                : org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(cns[0].getFirst().getValue());
+    }
+
+    /** The CN of the client certificate the client presented ("" without a CN); empty when it presented none. */
+    java.util.Optional<String> clientCommonName() {
+        return java.util.Optional.ofNullable(clientCommonName);
     }
 
     private static ContentVerifierProvider verifier(X509CertificateHolder ca) throws OperatorCreationException {

@@ -18,12 +18,21 @@ import java.util.Optional;
  *
  * @param clientCertificates whether a client certificate is requested and required
  * @param clientIssuers the CAs whose client certificates are accepted
+ * @param checkClientIssuer whether a client certificate must come from one of {@code clientIssuers}
+ * @param checkClientValidity whether a client certificate must be valid now
  * @param byHostName the certificates of every host name served, primary included, keyed by
  *                   {@link #key(String)}
  */
 public record TlsServerSettings(List<ProtocolVersion> versions, List<Integer> cipherSuites,
         HostCredentials primary, Map<String, HostCredentials> byHostName, ClientCertificatePolicy.Mode clientCertificates,
-        List<X509Certificate> clientIssuers) {
+        List<X509Certificate> clientIssuers, boolean checkClientIssuer, boolean checkClientValidity) {
+
+    /** Settings checking the client certificate's issuer and validity. */
+    public TlsServerSettings(List<ProtocolVersion> versions, List<Integer> cipherSuites, HostCredentials primary,
+            Map<String, HostCredentials> byHostName, ClientCertificatePolicy.Mode clientCertificates,
+            List<X509Certificate> clientIssuers) {
+        this(versions, cipherSuites, primary, byHostName, clientCertificates, clientIssuers, true, true);
+    }
 
     public TlsServerSettings {
         versions = List.copyOf(versions);

@@ -26,6 +26,14 @@ public sealed interface ProbeOutcome
     /** Lower-case label for metrics and reports: accepted, refused, aborted or the transport kind. */
     String label();
 
+    /**
+     * Whether the server sent a CertificateRequest (asked for a client certificate, as OCPP security
+     * profile 3 requires) before this outcome; false when the handshake ended before the server could.
+     */
+    default boolean clientCertificateRequested() {
+        return false;
+    }
+
     /** Whether the handshake completed. */
     default boolean isAccepted() {
         return this instanceof Accepted;
@@ -54,9 +62,17 @@ public sealed interface ProbeOutcome
      * @param compression  the compression method, {@code null} (the only one Bouncy Castle accepts)
      * @param chain        the server's certificates as sent, leaf first
      * @param elapsed      from the start of the probe to the server's Finished
+     * @param clientCertificateRequested whether the server sent a CertificateRequest
      */
     record Accepted(TlsVersion version, String cipherSuite, Optional<String> namedGroup, String compression,
-                    List<CapturedCertificate> chain, Duration elapsed) implements ProbeOutcome {
+                    List<CapturedCertificate> chain, Duration elapsed, boolean clientCertificateRequested)
+            implements ProbeOutcome {
+
+        /** An acceptance without a CertificateRequest (see the canonical constructor). */
+        public Accepted(TlsVersion version, String cipherSuite, Optional<String> namedGroup, String compression,
+                        List<CapturedCertificate> chain, Duration elapsed) {
+            this(version, cipherSuite, namedGroup, compression, chain, elapsed, false);
+        }
 
         public Accepted {
             Objects.requireNonNull(version, "version");
@@ -100,9 +116,16 @@ public sealed interface ProbeOutcome
      * @param message   what the server refused and what was offered
      * @param chain     certificates the server sent before refusing (usually none)
      * @param elapsed   from the start of the probe to the alert
+     * @param clientCertificateRequested whether the server sent a CertificateRequest before refusing
      */
     record Refused(String alert, int alertCode, String level, String message, List<CapturedCertificate> chain,
-                   Duration elapsed) implements ProbeOutcome {
+                   Duration elapsed, boolean clientCertificateRequested) implements ProbeOutcome {
+
+        /** A refusal before any CertificateRequest (see the canonical constructor). */
+        public Refused(String alert, int alertCode, String level, String message, List<CapturedCertificate> chain,
+                       Duration elapsed) {
+            this(alert, alertCode, level, message, chain, elapsed, false);
+        }
 
         public Refused {
             Objects.requireNonNull(alert, "alert");
@@ -128,9 +151,15 @@ public sealed interface ProbeOutcome
      * @param message   what the server did wrong, in words
      * @param chain     certificates the server sent before the fault, leaf first (may be empty)
      * @param elapsed   from the start of the probe
+     * @param clientCertificateRequested whether the server sent a CertificateRequest before the fault
      */
-    record Aborted(String alert, int alertCode, String message, List<CapturedCertificate> chain, Duration elapsed)
-            implements ProbeOutcome {
+    record Aborted(String alert, int alertCode, String message, List<CapturedCertificate> chain, Duration elapsed,
+                   boolean clientCertificateRequested) implements ProbeOutcome {
+
+        /** An abort before any CertificateRequest (see the canonical constructor). */
+        public Aborted(String alert, int alertCode, String message, List<CapturedCertificate> chain, Duration elapsed) {
+            this(alert, alertCode, message, chain, elapsed, false);
+        }
 
         public Aborted {
             Objects.requireNonNull(alert, "alert");
@@ -151,8 +180,16 @@ public sealed interface ProbeOutcome
      * @param kind    what went wrong
      * @param message what was seen, with the target and any bytes received
      * @param elapsed from the start of the probe
+     * @param clientCertificateRequested whether the server had sent a CertificateRequest (e.g. it closed
+     *                the connection after the probe's answer to it, without an alert)
      */
-    record TransportFailure(Kind kind, String message, Duration elapsed) implements ProbeOutcome {
+    record TransportFailure(Kind kind, String message, Duration elapsed, boolean clientCertificateRequested)
+            implements ProbeOutcome {
+
+        /** A transport failure before any CertificateRequest (see the canonical constructor). */
+        public TransportFailure(Kind kind, String message, Duration elapsed) {
+            this(kind, message, elapsed, false);
+        }
 
         public TransportFailure {
             Objects.requireNonNull(kind, "kind");

@@ -106,6 +106,7 @@ class TlsProbeClientCertificateTests {
 
         assertThat(a.version()).isEqualTo(TlsVersion.TLS1_2);
         assertThat(a.cipherSuite()).isEqualTo(RSA_SUITE);
+        assertThat(a.clientCertificateRequested()).isTrue();
         assertThat(a.leaf().orElseThrow().certificate().orElseThrow().getSubjectX500Principal().getName())
                 .isEqualTo("O=rsa,CN=localhost");
     }
@@ -132,6 +133,7 @@ class TlsProbeClientCertificateTests {
 
         // OpenSSL: "peer did not return a certificate"
         assertThat(r.alert()).isEqualTo("handshake_failure(40)");
+        assertThat(r.clientCertificateRequested()).isTrue();
         assertThat(r.chain()).hasSize(1);
         assertThat(r.message()).isEqualTo("localhost:" + server.port() + " (connecting to 127.0.0.1:" + server.port()
                 + ") refused the handshake with fatal alert handshake_failure(40) after sending its certificate,"
@@ -184,6 +186,7 @@ class TlsProbeClientCertificateTests {
 
         assertThat(a.version()).isEqualTo(TlsVersion.TLS1_3);
         assertThat(a.cipherSuite()).isEqualTo(TLS13_SUITE);
+        assertThat(a.clientCertificateRequested()).isTrue(); // in TLS 1.3 the request is encrypted
     }
 
     @Test
@@ -206,6 +209,7 @@ class TlsProbeClientCertificateTests {
         ProbeOutcome.Refused r = refused(probe(request(tls13, TlsVersion.TLS1_3, TLS13_SUITE)));
 
         assertThat(r.alert()).isEqualTo("certificate_required(116)");
+        assertThat(r.clientCertificateRequested()).isTrue();
         assertThat(r.alertCode()).isEqualTo(116);
         assertThat(r.level()).isEqualTo("fatal");
         assertThat(r.chain()).hasSize(1);
@@ -256,6 +260,8 @@ class TlsProbeClientCertificateTests {
 
             assertThat(a12.version()).isEqualTo(TlsVersion.TLS1_2);
             assertThat(a13.version()).isEqualTo(TlsVersion.TLS1_3);
+            assertThat(a12.clientCertificateRequested()).isFalse();
+            assertThat(a13.clientCertificateRequested()).isFalse();
         }
     }
 }

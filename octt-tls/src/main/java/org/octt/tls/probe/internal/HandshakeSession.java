@@ -341,7 +341,7 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
             group = Optional.empty();
         }
         return new ProbeOutcome.Accepted(version, CipherSuites.describe(suite), group, "null", client.chain(),
-                elapsed());
+                elapsed(), client.certificateRequested());
     }
 
     private ProbeOutcome failed(IOException e) {
@@ -353,7 +353,7 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
                     : "after sending its certificate, in answer to a ClientHello offering ";
             return new ProbeOutcome.Refused(text, alert, level, request.target() + " refused the handshake with "
                     + level + " alert " + text + " " + when + request.offer() + clientCertificateNote(),
-                    client.chain(), elapsed());
+                    client.chain(), elapsed(), client.certificateRequested());
         }
         return aborted(e);
     }
@@ -379,7 +379,7 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
                     + AlertDescription.getText(alert) + ": " + detail;
         }
         return new ProbeOutcome.Aborted(AlertDescription.getText(alert), alert, message + clientCertificateNote(),
-                client.chain(), elapsed());
+                client.chain(), elapsed(), client.certificateRequested());
     }
 
     /** {@code "; it asked for a client certificate: ..."} when the server sent a CertificateRequest, else empty. */
@@ -415,7 +415,7 @@ public final class HandshakeSession extends ChannelInboundHandlerAdapter {
     }
 
     private ProbeOutcome transport(Kind kind, String message) {
-        return new ProbeOutcome.TransportFailure(kind, message, elapsed());
+        return new ProbeOutcome.TransportFailure(kind, message, elapsed(), client.certificateRequested());
     }
 
     private String progress() {

@@ -66,7 +66,7 @@ final class ProbeTlsClient extends DefaultTlsClient {
     private int negotiatedCipherSuite = -1;
     private int negotiatedGroup = -1;
     private String dhGroup;
-    private boolean certificateRequested;
+    private volatile boolean certificateRequested; // read by timeouts on other threads
     private String clientCertificateNote;
 
     ProbeTlsClient(TlsCrypto crypto, ProtocolVersion[] versions, int[] cipherSuites, Optional<String> serverName,
