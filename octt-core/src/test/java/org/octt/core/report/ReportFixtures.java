@@ -27,6 +27,15 @@ final class ReportFixtures {
     static final String PASSWORD = "s3cr3t-Passw0rd";
     static final String NASTY = "expected <TLS 1.2> & \"strong\" 'ciphers'\nsaw \u0001 TLS 1.0";
 
+    /** The exchange tls.cipher records as its messageLog evidence: an upgrade request and answer and a frame with markup. */
+    static final List<Map<String, Object>> MESSAGE_LOG = List.of(
+            Map.of("dir", "SENT", "time", "2025-06-01T10:15:30.100Z",
+                    "frame", "GET /ocpp/CP001 HTTP/1.1\nAuthorization: Basic **** (user CP001)"),
+            Map.of("dir", "RECEIVED", "time", "2025-06-01T10:15:30.150Z",
+                    "frame", "HTTP/1.1 101 Switching Protocols\nsec-websocket-protocol: ocpp1.6"),
+            Map.of("dir", "RECEIVED", "time", "2025-06-01T10:15:30.200Z",
+                    "frame", "[3,\"1\",{\"note\":\"<b> & \u0001\"}]"));
+
     private ReportFixtures() {
     }
 
@@ -61,7 +70,8 @@ final class ReportFixtures {
                                         .withEvidence(Map.of("protocol", "TLSv1.2")),
                                 CheckResult.failed("tls.cipher", NASTY)
                                         .withEvidence("offered", List.of("A", "B"))
-                                        .withEvidence("keyBits", 1024),
+                                        .withEvidence("keyBits", 1024)
+                                        .withEvidence("messageLog", MESSAGE_LOG),
                                 CheckResult.skipped("cert.fqdn", "no certificate to compare"))),
                         Step.of("ocpp-connect", "WebSocket upgrade",
                                 ctx -> Flux.error(new StepAbortedException("connection refused"))),
