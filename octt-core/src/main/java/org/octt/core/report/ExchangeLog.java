@@ -42,22 +42,61 @@ public final class ExchangeLog {
     public static final String RECEIVED_MARK = "<<";
 
     /**
-     * One entry of the exchange.
-     *
-     * @param step      the step whose check recorded it
-     * @param check     the id of the check that recorded it
-     * @param direction {@code SENT} by octt or {@code RECEIVED} from the Central System
-     * @param time      when, as an ISO-8601 instant ({@code Instant.toString()})
-     * @param frame     the frame as on the wire, redacted; an HTTP message as its start line and the
-     *                  headers that matter, one per line
+     * One entry of the exchange. A final class rather than a record, so that it can grow (see
+     * {@link CheckResult}). Immutable; two entries are equal when all their attributes are.
      */
-    public record Entry(String step, String check, String direction, String time, String frame) {
-        public Entry {
-            Objects.requireNonNull(step, "step");
-            Objects.requireNonNull(check, "check");
-            Objects.requireNonNull(direction, "direction");
-            Objects.requireNonNull(time, "time");
-            Objects.requireNonNull(frame, "frame");
+    public static final class Entry {
+        private final String step;
+        private final String check;
+        private final String direction;
+        private final String time;
+        private final String frame;
+
+        private Entry(String step, String check, String direction, String time, String frame) {
+            this.step = Objects.requireNonNull(step, "step");
+            this.check = Objects.requireNonNull(check, "check");
+            this.direction = Objects.requireNonNull(direction, "direction");
+            this.time = Objects.requireNonNull(time, "time");
+            this.frame = Objects.requireNonNull(frame, "frame");
+        }
+
+        /**
+         * An entry.
+         *
+         * @param step      the step whose check recorded it
+         * @param check     the id of the check that recorded it
+         * @param direction {@code SENT} by octt or {@code RECEIVED} from the Central System
+         * @param time      when, as an ISO-8601 instant ({@code Instant.toString()})
+         * @param frame     the frame as on the wire, redacted; an HTTP message as its start line and the
+         *                  headers that matter, one per line
+         */
+        public static Entry of(String step, String check, String direction, String time, String frame) {
+            return new Entry(step, check, direction, time, frame);
+        }
+
+        /** The step whose check recorded it. */
+        public String step() {
+            return step;
+        }
+
+        /** The id of the check that recorded it. */
+        public String check() {
+            return check;
+        }
+
+        /** {@code SENT} by octt or {@code RECEIVED} from the Central System. */
+        public String direction() {
+            return direction;
+        }
+
+        /** When, as an ISO-8601 instant. */
+        public String time() {
+            return time;
+        }
+
+        /** The frame as on the wire, redacted. */
+        public String frame() {
+            return frame;
         }
 
         /** Whether octt sent it. */
@@ -72,6 +111,22 @@ public final class ExchangeLog {
         public String line() {
             String head = time + "  " + (sent() ? SENT_MARK : RECEIVED_MARK) + "  ";
             return head + frame.replace("\r\n", "\n").replace("\n", "\n" + " ".repeat(head.length()));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && step.equals(e.step) && check.equals(e.check)
+                    && direction.equals(e.direction) && time.equals(e.time) && frame.equals(e.frame);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(step, check, direction, time, frame);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[" + step + "/" + check + " " + direction + " " + time + " " + frame + "]";
         }
     }
 

@@ -41,11 +41,11 @@ class ExchangeLogTests {
         List<ExchangeLog.Entry> log = ExchangeLog.of(testCase(step("connect", ws), step("boot", boot)));
 
         assertThat(log).containsExactly(
-                new ExchangeLog.Entry("connect", "ws.upgrade", "SENT", "2025-01-01T00:00:00.100Z", "GET /ocpp/CP1 HTTP/1.1"),
-                new ExchangeLog.Entry("boot", "ocpp.boot", "SENT", "2025-01-01T00:00:00.200Z", "[2,\"1\",\"BootNotification\",{}]"),
-                new ExchangeLog.Entry("connect", "ws.upgrade", "RECEIVED", "2025-01-01T00:00:00.300Z",
+                ExchangeLog.Entry.of("connect", "ws.upgrade", "SENT", "2025-01-01T00:00:00.100Z", "GET /ocpp/CP1 HTTP/1.1"),
+                ExchangeLog.Entry.of("boot", "ocpp.boot", "SENT", "2025-01-01T00:00:00.200Z", "[2,\"1\",\"BootNotification\",{}]"),
+                ExchangeLog.Entry.of("connect", "ws.upgrade", "RECEIVED", "2025-01-01T00:00:00.300Z",
                         "HTTP/1.1 101 Switching Protocols"),
-                new ExchangeLog.Entry("boot", "ocpp.boot", "RECEIVED", "2025-01-01T00:00:00.300Z", "[3,\"1\",{}]"));
+                ExchangeLog.Entry.of("boot", "ocpp.boot", "RECEIVED", "2025-01-01T00:00:00.300Z", "[3,\"1\",{}]"));
     }
 
     @Test
