@@ -41,6 +41,9 @@ final class ConsoleReporter {
     private static final String DIM = "\u001b[2m";
     private static final String CLEAR_LINE = "\r\u001b[2K";
 
+    /** Where a message goes, under its row, when the MESSAGE column would be too narrow. */
+    private static final int NARROW_INDENT = 6;
+
     /** Most failed checks listed under "What to change". */
     static final int MAX_TO_CHANGE = 10;
 
@@ -222,12 +225,23 @@ final class ConsoleReporter {
         String indent = " ".repeat(2 + idWidth + 2 + 14);
         int column = width - indent.length();
         String warningLabel = "warning: ";
+        boolean narrow = column < ConsoleText.MIN_COLUMN;
+        if (narrow) { // long check ids on a narrow console: messages under their rows
+            indent = " ".repeat(NARROW_INDENT);
+            column = width - NARROW_INDENT;
+        }
         for (Row row : rows) {
             // a line break in a message (perhaps a server's text) is shown as \n, never followed
             List<String> lines = ConsoleText.wrap(row.message(), column);
-            out.println("  " + pad(row.id(), idWidth + 2) + verdict(row.verdict()) + lines.get(0));
-            for (String more : lines.subList(1, lines.size())) {
-                out.println(indent + more);
+            String head = "  " + pad(row.id(), idWidth + 2) + verdict(row.verdict());
+            if (narrow) {
+                out.println(head.stripTrailing());
+                lines.forEach(line -> out.println(" ".repeat(NARROW_INDENT) + line));
+            } else {
+                out.println(head + lines.get(0));
+                for (String more : lines.subList(1, lines.size())) {
+                    out.println(indent + more);
+                }
             }
             for (String warning : row.warnings()) {
                 List<String> w = ConsoleText.wrap(warning, column - warningLabel.length());
@@ -285,8 +299,11 @@ final class ConsoleReporter {
         if (failedChecks == 0) {
             return;
         }
-        out.println(style(BOLD, "What to change") + " (" + failedChecks + " failed check" + (failedChecks == 1 ? "" : "s")
-                + "; full text above and in the reports):");
+        String rest = " (" + failedChecks + " failed check" + (failedChecks == 1 ? "" : "s")
+                + "; full text above and in the reports):";
+        List<String> heading = ConsoleText.wrap(rest.substring(1), width - "What to change ".length(), width - 2);
+        out.println(style(BOLD, "What to change") + " " + heading.get(0));
+        heading.subList(1, heading.size()).forEach(line -> out.println("  " + line));
         lines.forEach(out::println);
         if (failedChecks > lines.size()) {
             out.println("  ... and " + (failedChecks - lines.size()) + " more");
@@ -338,10 +355,12 @@ final class ConsoleReporter {
                     .stream().map(ConsoleReporter::p).toList())
                     + (notRun.size() > 5 ? " and " + (notRun.size() - 5) + " more" : "")));
         }
-        out.println(style(BOLD, "Result: ") + verdict(result.verdict()).trim() + "  " + total + " test case run"
-                + (total == 1 ? "" : "s") + ": " + passed + " passed, " + failed + " failed, " + inconclusive
-                + " inconclusive" + (notApplicable.isEmpty() ? "" : ", " + notApplicable.size() + " not applicable")
-                + " in " + Durations.format(result.duration()));
+        String counts = total + " test case run" + (total == 1 ? "" : "s") + ": " + passed + " passed, " + failed
+                + " failed, " + inconclusive + " inconclusive"
+                + (notApplicable.isEmpty() ? "" : ", " + notApplicable.size() + " not applicable")
+                + " in " + Durations.format(result.duration());
+        hanging(style(BOLD, "Result: ") + verdict(result.verdict()).trim() + "  ",
+                "Result: ".length() + result.verdict().name().length() + 2, counts, 2);
     }
 
     /**
