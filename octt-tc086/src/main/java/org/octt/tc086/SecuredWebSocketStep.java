@@ -1,40 +1,30 @@
 package org.octt.tc086;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
+import org.octt.ocpp.cp.BootSequence;
 import org.octt.ocpp.cp.ChargePoint;
 import org.octt.ocpp.cp.ChargePointSession;
 import org.octt.ocpp.cp.ConnectOptions;
 import org.octt.ocpp.cp.Connection;
 import org.octt.ocpp.cp.Ocpp16Checks;
-import org.octt.ocpp.j.AnsweredCall;
-import org.octt.ocpp.j.CallOutcome;
 import org.octt.ocpp.j.CallResponder;
 import org.octt.ocpp.j.ChargePointResponder;
 import org.octt.ocpp.j.MessageLog;
-import org.octt.ocpp.schema.SchemaViolation;
 import org.octt.tls.ws.WebSocketOutcome;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Steps 5 to 10 of the scenario: the secured WebSocket with the profile's credentials
@@ -56,11 +46,13 @@ import java.util.stream.Collectors;
  */
 final class SecuredWebSocketStep implements Step {
 
-    static final String VENDOR_OPTION = "ocpp.vendor";
-    static final String MODEL_OPTION = "ocpp.model";
-    static final String CONNECTORS_OPTION = "ocpp.connectors";
+    static final String VENDOR_OPTION = BootSequence.VENDOR_OPTION;
+    static final String MODEL_OPTION = BootSequence.MODEL_OPTION;
+    static final String CONNECTORS_OPTION = BootSequence.CONNECTORS_OPTION;
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** BootNotification and StatusNotification, shared with the other security cards. */
+    private static final BootSequence BOOT = BootSequence.of(CheckIds.OCPP_BOOT_NOTIFICATION,
+            CheckIds.OCPP_STATUS_NOTIFICATION, "octt-tc086");
 
     /** The answers octt gives to the Central System's CALLs, by context. */
     private final Function<TestContext, CallResponder> responder;
@@ -161,51 +153,8 @@ final class SecuredWebSocketStep implements Step {
         CheckResult upgrade = unreported.isPresent()
                 ? rejectedCertificate(context, unreported.get(), outcome)
                 : upgradeCheck(context, cp.upgrade());
-        Mono<CheckResult> boot = Mono.defer(() -> cp.call("BootNotification", bootRequest(context)))
-                .map(SecuredWebSocketStep::bootCheck)
-                .onErrorResume(IllegalArgumentException.class, e -> Mono.just(CheckResult.inconclusive(
-                        CheckIds.OCPP_BOOT_NOTIFICATION, "not sent: " + e.getMessage()
-                                + " (check the options " + VENDOR_OPTION + " and " + MODEL_OPTION + ")")));
         return Flux.concat(Mono.just(Ocpp16Checks.withMessageLog(upgrade, log.entries().subList(0, upgraded))),
-                boot.flatMapMany(b -> {
-                    CheckResult bootCheck = Ocpp16Checks.withMessageLog(
-                            withCentralSystemCalls(b, cp.answeredCalls()), log.since(upgraded));
-                    int answeredBefore = cp.answeredCalls().size();
-                    int booted = log.size();
-                    Mono<CheckResult> status = bootCheck.verdict() == Verdict.PASSED
-                            ? statusNotifications(context, cp).map(check -> {
-                                List<AnsweredCall> all = cp.answeredCalls();
-                                return Ocpp16Checks.withMessageLog(withCentralSystemCalls(check,
-                                        all.subList(Math.min(answeredBefore, all.size()), all.size())), log.since(booted));
-                            })
-                            : Mono.just(CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION,
-                                    "not sent: the Central System did not accept the BootNotification, and a Charge Point"
-                                            + " sends no other message before it is accepted"));
-                    return Flux.concat(Mono.just(bootCheck), status);
-                }));
-    }
-
-    /**
-     * The check with the Central System's CALLs answered while it ran: each CALL and octt's answer in
-     * the evidence ({@code centralSystemCalls}) and a summary appended to the message. The verdict
-     * is unchanged: a Central System may send CALLs at any time.
-     */
-    static CheckResult withCentralSystemCalls(CheckResult check, List<AnsweredCall> calls) {
-        if (calls.isEmpty()) {
-            return check;
-        }
-        List<Map<String, Object>> evidence = new ArrayList<>();
-        for (AnsweredCall c : calls) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("action", c.action());
-            e.put("received", c.received());
-            e.put("answered", c.answered());
-            evidence.add(e);
-        }
-        String summary = calls.stream().map(AnsweredCall::summary).collect(Collectors.joining("; "));
-        return check.withMessage(check.message() + " (meanwhile the Central System sent "
-                + calls.size() + " CALL(s), each answered at once: " + summary + ")")
-                .withEvidence("centralSystemCalls", evidence);
+                BOOT.run(context, cp));
     }
 
     /** Whether cert.trust failed, so that it reported the chain's rejection already. */
@@ -256,92 +205,5 @@ final class SecuredWebSocketStep implements Step {
                     + c.tls().policyRejection().orElse("rejected"));
         }
         return result;
-    }
-
-    private static ObjectNode bootRequest(TestContext context) {
-        ObjectNode payload = JSON.objectNode();
-        payload.put("chargePointVendor", context.option(VENDOR_OPTION).orElse("octt"));
-        payload.put("chargePointModel", context.option(MODEL_OPTION).orElse("octt-tc086"));
-        return payload;
-    }
-
-    static CheckResult bootCheck(CallOutcome outcome) {
-        if (!(outcome instanceof CallOutcome.Result result)) {
-            return CheckResult.failed(CheckIds.OCPP_BOOT_NOTIFICATION, "expected BootNotification.conf, got: " + outcome.message());
-        }
-        JsonNode p = result.payload();
-        List<String> problems = new ArrayList<>();
-        JsonNode status = p.get("status");
-        JsonNode currentTime = p.get("currentTime");
-        JsonNode interval = p.get("interval");
-        if (currentTime == null || !currentTime.isTextual()) {
-            problems.add("currentTime is missing or not a string");
-        } else {
-            try {
-                OffsetDateTime.parse(currentTime.asText());
-            } catch (DateTimeParseException e) {
-                problems.add("currentTime '" + currentTime.asText() + "' is not an ISO 8601 date-time with offset");
-            }
-        }
-        if (interval == null || !interval.canConvertToInt() || !interval.isIntegralNumber() || interval.asInt() < 0) {
-            problems.add("interval " + (interval == null ? "is missing" : interval + " is not a non-negative integer"));
-        }
-        if (status == null || !status.isTextual()) {
-            problems.add("status is missing");
-        } else if (!List.of("Accepted", "Pending", "Rejected").contains(status.asText())) {
-            problems.add("status '" + status.asText() + "' is not one of Accepted, Pending, Rejected");
-        } else if (!status.asText().equals("Accepted")) {
-            problems.add("status is " + status.asText() + ", expected Accepted");
-        }
-        CheckResult check = problems.isEmpty()
-                ? CheckResult.passed(CheckIds.OCPP_BOOT_NOTIFICATION, "BootNotification.conf: status Accepted, interval "
-                        + interval.asInt() + " s, currentTime " + currentTime.asText())
-                : CheckResult.failed(CheckIds.OCPP_BOOT_NOTIFICATION, "BootNotification.conf " + p + ": "
-                        + String.join("; ", problems));
-        check = check.withEvidence("conf", p.toString());
-        if (result.invalid()) {
-            // named, not judged: the checks above decide the verdict, as they did before the schemas
-            check = check.withWarning("BootNotification.conf breaks the OCPP 1.6 schema: " + result.violations().stream()
-                            .map(SchemaViolation::toString).collect(Collectors.joining("; ")))
-                    .withEvidence("schemaViolations", result.violations().stream().map(SchemaViolation::toString).toList());
-        }
-        return check;
-    }
-
-    private static Mono<CheckResult> statusNotifications(TestContext context, ChargePointSession cp) {
-        int connectors = context.option(CONNECTORS_OPTION).map(Integer::parseInt).orElse(1);
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i <= connectors; i++) {
-            ids.add(i);
-        }
-        return Flux.fromIterable(ids)
-                .concatMap(id -> cp.call("StatusNotification", statusRequest(context, id))
-                        .map(o -> statusLine(id, o)))
-                .collectList()
-                .map(lines -> {
-                    boolean ok = lines.stream().allMatch(l -> l.startsWith("ok"));
-                    List<String> text = lines.stream().map(l -> l.substring(3)).toList();
-                    return CheckResult.of(CheckIds.OCPP_STATUS_NOTIFICATION, ok ? Verdict.PASSED : Verdict.FAILED,
-                                    (ok ? "every StatusNotification.req answered with StatusNotification.conf: "
-                                            : "not every StatusNotification.req got a StatusNotification.conf: ")
-                                            + String.join("; ", text))
-                            .withEvidence("connectorIds", ids);
-                });
-    }
-
-    private static String statusLine(int connectorId, CallOutcome outcome) {
-        if (outcome instanceof CallOutcome.Result r && r.payload().isObject()) {
-            return "ok connector " + connectorId + ": conf " + r.payload();
-        }
-        return "no connector " + connectorId + ": " + outcome.message();
-    }
-
-    private static ObjectNode statusRequest(TestContext context, int connectorId) {
-        ObjectNode payload = JSON.objectNode();
-        payload.put("connectorId", connectorId);
-        payload.put("errorCode", "NoError");
-        payload.put("status", "Available");
-        payload.put("timestamp", context.clock().instant().toString());
-        return payload;
     }
 }
