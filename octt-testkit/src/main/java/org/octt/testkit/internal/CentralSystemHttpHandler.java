@@ -81,6 +81,12 @@ public final class CentralSystemHttpHandler
             return plain(response, HttpResponseStatus.BAD_REQUEST, "no acceptable WebSocket subprotocol offered;"
                     + " this Central System speaks " + String.join(", ", subprotocols.subprotocols()));
         }
+        if (subprotocols.closesUnacceptable() && !offersAcceptable(request)) {
+            // OCPP-J: complete the handshake without Sec-WebSocket-Protocol, then close at once
+            return response.sendWebsocket((in, out) -> out.sendClose(SubprotocolPolicy.UNACCEPTABLE_CLOSE_CODE,
+                    "no supported subprotocol offered; this Central System speaks "
+                            + String.join(", ", subprotocols.subprotocols())), websocketSpec);
+        }
         return response.sendWebsocket((in, out) -> {
             traffic.webSocketSession();
             AtomicReference<Executor> loop = new AtomicReference<>();
