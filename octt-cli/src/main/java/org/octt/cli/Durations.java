@@ -4,18 +4,13 @@ import org.octt.core.spi.HumanDuration;
 import org.octt.core.spi.Timeouts;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Parses durations as written on a command line: {@code 500ms}, {@code 3s}, {@code 1m}, {@code 1h},
- * {@code PT3S}; a network timeout is 1 ms to 1 h ({@link #MIN_TIMEOUT}, {@link Timeouts#MAX_NETWORK}).
+ * Parses durations as written on a command line ({@link HumanDuration#parse}): {@code 500ms}, {@code 3s},
+ * {@code 1m}, {@code 1h}, {@code PT3S}; a network timeout is 1 ms to 1 h ({@link #MIN_TIMEOUT}, {@link Timeouts#MAX_NETWORK}).
  */
 final class Durations {
-
-    private static final Pattern SHORT = Pattern.compile("(-?\\d{1,9})\\s*(ms|s|m|h)");
 
     /** The shortest timeout: below a millisecond nothing on a network can answer. */
     static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
@@ -41,25 +36,8 @@ final class Durations {
     }
 
     private static Duration parse(String what, String value) {
-        String v = value.trim();
-        Matcher m = SHORT.matcher(v.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        }
-        if (v.toUpperCase(Locale.ROOT).startsWith("PT") || v.toUpperCase(Locale.ROOT).startsWith("-PT")) {
-            try {
-                return Duration.parse(v);
-            } catch (DateTimeParseException | ArithmeticException e) {
-                throw new UsageException(what + " is not a duration (e.g. 500ms, 3s, 1m, PT3S), was: " + value, e);
-            }
-        }
-        throw new UsageException(what + " is not a duration (e.g. 500ms, 3s, 1m, PT3S), was: " + value);
+        return HumanDuration.parse(value).orElseThrow(() ->
+                new UsageException(what + " is not a duration (" + HumanDuration.SYNTAX + "), was: " + value));
     }
 
     /** As written for humans: {@code 850 ms}, {@code 1.2 s}, {@code 3 min 5 s}. */

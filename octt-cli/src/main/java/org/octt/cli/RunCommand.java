@@ -233,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
                 optionValues.forEach(b::option);
                 withOptions.add(b.build());
             }
-            RunPlan plan = new RunPlan(selected, withOptions, parallel);
+            RunPlan plan = RunPlan.of(selected, withOptions, parallel);
             contexts.warnings().forEach(spec.commandLine().getErr()::println); // after every check: an error stays one line
             return runAndReport(plan, registry);
         }

@@ -1,6 +1,12 @@
 package org.octt.cli;
 
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
 import org.octt.core.spi.Target;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +22,8 @@ import java.util.regex.Pattern;
  * {@code #} comments) is a header naming the columns, in any order: {@code url} (required),
  * {@code resolve}, {@code security-profile}, {@code basic-auth-password-file},
  * {@code basic-auth-password-env}, {@code client-cert}, {@code client-key}. Then one target a line;
- * an empty field takes the value of the matching command-line option. A value cannot contain a
- * comma. Relative paths are relative to the file's folder. Secrets are only referenced (a file, an
+ * an empty field takes the value of the matching command-line option. Read with Jackson's CSV
+ * parser: a value in double quotes may hold commas. Relative paths are relative to the file's folder. Secrets are only referenced (a file, an
  * environment variable name), never inline; a line's {@code basic-auth-password-env} is its only
  * password source (the command line's file does not override it). The file is read with the bounds
  * of {@link InputFiles}, as UTF-8, a byte order mark ignored. A message quotes nothing of the file
@@ -44,24 +50,19 @@ final class TargetsFile {
         if (isYaml(file)) {
             return YamlTargetsFile.read(file, text, defaults);
         }
-        List<String> lines = text.lines().toList();
         Path folder = file.toAbsolutePath().getParent();
         List<String> header = null;
         List<TargetSpec> targets = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            String origin = file + " line " + (i + 1);
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            List<String> fields = List.of(line.split(",", -1)).stream().map(String::strip).toList();
+        for (Row row : rows(file, text)) {
+            String origin = file + " line " + row.line();
+            List<String> fields = row.fields();
             if (header == null) {
                 header = header(origin, fields);
                 continue;
             }
             if (fields.size() > header.size()) {
                 throw new UsageException(origin + ": " + fields.size() + " fields but the header has " + header.size()
-                        + " (a value cannot contain a comma)");
+                        + " (quote a value that holds a comma: \"a,b\")");
             }
             Map<String, String> values = new HashMap<>();
             for (int c = 0; c < fields.size(); c++) {
@@ -75,6 +76,53 @@ final class TargetsFile {
             throw new UsageException("--targets file holds no targets (a header line, then one target a line): " + file);
         }
         return targets;
+    }
+
+    /** One CSV record: the line it starts on, its fields trimmed. */
+    private record Row(long line, List<String> fields) {
+    }
+
+    /**
+     * The file's records, read with Jackson's CSV parser (RFC 4180 quoting: a quoted value may hold
+     * commas, quotes doubled, line breaks), blank lines and {@code #} comment lines left out. A
+     * malformed record (an unclosed quote) is an error naming the file and line, never its content.
+     */
+    private static List<Row> rows(Path file, String text) {
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.ALLOW_COMMENTS);
+        List<Row> rows = new ArrayList<>();
+        try (CsvParser parser = mapper.getFactory().createParser(text)) {
+            parser.setSchema(CsvSchema.emptySchema().withComments());
+            JsonToken token;
+            int depth = 0; // 1: inside the array that wraps every record, 2: inside a record
+            long line = -1;
+            List<String> fields = new ArrayList<>();
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_ARRAY) {
+                    depth++;
+                    fields = new ArrayList<>();
+                    line = -1;
+                } else if (token == JsonToken.END_ARRAY) {
+                    if (depth == 2 && fields.stream().anyMatch(f -> !f.isEmpty())) { // not a line of only separators
+                        rows.add(new Row(line, List.copyOf(fields)));
+                    }
+                    depth--;
+                } else if (token.isScalarValue()) {
+                    if (line < 0) {
+                        line = parser.currentTokenLocation().getLineNr(); // the record's first value
+                    }
+                    String value = parser.getText();
+                    fields.add(value == null ? "" : value.strip());
+                }
+            }
+        } catch (IOException e) {
+            long line = e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null
+                    ? p.getLocation().getLineNr() : -1;
+            throw new UsageException("--targets " + file + (line > 0 ? " line " + line : "")
+                    + ": not valid CSV (an unclosed quote?)", e);
+        }
+        return rows;
     }
 
     /** Whether the file is read as YAML: its name ends in {@code .yaml} or {@code .yml} (any case). */

@@ -71,7 +71,7 @@ final class FakeRunService implements RunService {
                 meterRegistry.counter("octt.checks", "verdict", v.name()).increment();
             }
         }
-        events.add(new RunEvent.RunFinished(t0, new RunResult(t0, Duration.ofMillis(60), results, false, List.of())));
+        events.add(new RunEvent.RunFinished(t0, RunResult.of(t0, Duration.ofMillis(60), results, false, List.of())));
         return events;
     }
 }

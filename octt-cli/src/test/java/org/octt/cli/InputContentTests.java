@@ -108,7 +108,7 @@ class InputContentTests {
     void doesNotQuoteALineWithTooManyFieldsOrABadSecurityProfile() throws IOException {
         Path csv = write("fields.csv", "url,security-profile\n" + URL + ",2," + PASSWORD + "\n" + URL + "," + PASSWORD + "\n");
         assertOneLine(run("--targets", csv.toString()), "octt run: " + csv + " line 2: 3 fields but the header has 2"
-                + " (a value cannot contain a comma)");
+                + " (quote a value that holds a comma: \"a,b\")");
         Path profile = write("profile.csv", "url,security-profile\n" + URL + "," + PASSWORD + "\n");
         assertOneLine(run("--targets", profile.toString()), "octt run: " + profile + " line 2: security-profile must be"
                 + " 1, 2 or 3");

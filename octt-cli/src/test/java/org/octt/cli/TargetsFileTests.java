@@ -73,6 +73,37 @@ class TargetsFileTests {
     }
 
     @Test
+    void readsAQuotedValueThatHoldsACommaAndNamesTheLineOfEachTarget() throws IOException {
+        Files.writeString(dir.resolve("tenant a, staging.password"), "tenant-a-staging-pw\n");
+        Path file = targets("""
+                # a comment, with a comma
+                url,basic-auth-password-file
+                wss://a.example.com/ocpp/CP001,"tenant a, staging.password"
+                wss://b.example.com/ocpp/CP002,
+                """);
+        FakeRunService service = FakeRunService.passing();
+        Cli.Result result = Cli.run(env(service), "run", ID, "--targets", file.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.PASSED);
+        List<TestContext> contexts = service.plan.get().targets();
+        assertThat(contexts.get(0).basicAuthPassword().map(Secret::reveal)).contains("tenant-a-staging-pw");
+        assertThat(contexts.get(1).basicAuthPassword().map(Secret::reveal)).contains("default-pw");
+    }
+
+    @Test
+    void namesTheFileAndLineOfAnUnclosedQuoteWithoutQuotingTheLine() throws IOException {
+        Path file = targets("url,basic-auth-password-file\nwss://a.example.com/ocpp/CP001,a.password\n"
+                + "wss://b.example.com/ocpp/CP002,\"s3cr3t-in-the-wrong-place\n");
+        Cli.Result result = Cli.run(env(FakeRunService.passing()), "run", ID, "--targets", file.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).singleElement().asString()
+                .startsWith("octt run: --targets " + file + " line ")
+                .endsWith(": not valid CSV (an unclosed quote?)")
+                .doesNotContain("s3cr3t");
+    }
+
+    @Test
     void failsTheRunWhenOneTargetFails() throws IOException {
         Path file = targets("url\nwss://a.example.com/ocpp/CP001\nwss://b.example.com/ocpp/CP002\n");
         FakeRunService service = new FakeRunService(Map.of(ID + "@CP001", Verdict.FAILED, ID + "@CP002", Verdict.INCONCLUSIVE));

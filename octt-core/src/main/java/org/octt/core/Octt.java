@@ -173,7 +173,7 @@ public final class Octt {
          * @throws IllegalArgumentException when no test case or no target was added
          */
         public Octt build() {
-            RunPlan plan = new RunPlan(testCases, targets, concurrency);
+            RunPlan plan = RunPlan.of(testCases, targets, concurrency);
             MeterRegistry registry = meterRegistry != null ? meterRegistry : new SimpleMeterRegistry();
             return new Octt(plan, Engine.create(registry), cancelSignal);
         }

@@ -193,7 +193,7 @@ public final class Engine {
                     }
                 }
                 List<Target> targets = plan.targets().stream().map(TestContext::target).toList();
-                RunResult result = new RunResult(startedAt, nonNegative(java.time.Duration.between(startedAt, now)),
+                RunResult result = RunResult.of(startedAt, nonNegative(java.time.Duration.between(startedAt, now)),
                         results, cancelled.get(), notRun, targets);
                 return new RunEvent.RunFinished(now, result);
             });

@@ -11,7 +11,6 @@
  * {@code StepResult}, {@code TestCaseResult}, {@code RunResult}), so a new attribute goes into the
  * carried value, never into the event; and records let a consumer match the sealed event type
  * exhaustively. {@link org.octt.core.engine.RunPlan} and {@link org.octt.core.engine.RunResult}
- * are still records (their shape changes with suites, options and typed not-run entries in this
- * release) and become classes once that settles.
+ * are classes too ({@code RunPlan.of}, {@code RunResult.of}).
  */
 package org.octt.core.engine;

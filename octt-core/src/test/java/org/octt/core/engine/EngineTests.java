@@ -329,7 +329,7 @@ class EngineTests {
         TestCase quick = FakeTestCase.of("TC_QUICK", step("only", CheckResult.passed("ok", "fine")));
         TestCase hang = FakeTestCase.of("TC_HANG", hangsAfterOneCheck(cancelled));
         TestCase never = FakeTestCase.of("TC_NEVER", step("only", CheckResult.passed("ok", "fine")));
-        RunPlan plan = new RunPlan(List.of(quick, hang, never), List.of(context()), 1);
+        RunPlan plan = RunPlan.of(List.of(quick, hang, never), List.of(context()), 1);
 
         StepVerifier.create(engine.run(plan, ctrlC.asMono()))
                 .expectNextCount(1 + 4) // run started; quick: started, step started, check, step finished
@@ -471,7 +471,7 @@ class EngineTests {
             }
         };
         TestCase any = FakeTestCase.of("TC_ANY", step("only", CheckResult.passed("ok", "fine")));
-        List<RunEvent> events = engine.run(new RunPlan(List.of(profile3, any), List.of(context()), 1))
+        List<RunEvent> events = engine.run(RunPlan.of(List.of(profile3, any), List.of(context()), 1))
                 .collectList().block(VERIFY);
 
         assertThat(ran).as("its steps never ran").hasValue(0);
@@ -569,7 +569,7 @@ class EngineTests {
                 first.withTarget(Target.parse("wss://c.example.com/ocpp/CP003")),
                 first.withTarget(Target.parse("wss://d.example.com/ocpp/CP004")),
                 first.withTarget(Target.parse("wss://e.example.com/ocpp/CP005")));
-        RunPlan plan = new RunPlan(cases, targets, 3);
+        RunPlan plan = RunPlan.of(cases, targets, 3);
 
         StepVerifier.withVirtualTime(() -> engine.run(plan), () -> vts, Long.MAX_VALUE)
                 .thenAwait(Duration.ofSeconds(20))
@@ -594,7 +594,7 @@ class EngineTests {
         Step slow = overlap.step(Duration.ofSeconds(1));
         TestContext ctx = TestContext.builder(TARGET).scheduler(vts).clock(virtualClock(vts)).build();
         // the same target twice (e.g. listed twice in a fleet file) is still one target
-        RunPlan plan = new RunPlan(List.of(FakeTestCase.of("A", slow), FakeTestCase.of("B", slow)),
+        RunPlan plan = RunPlan.of(List.of(FakeTestCase.of("A", slow), FakeTestCase.of("B", slow)),
                 List.of(ctx, ctx), 8);
 
         StepVerifier.withVirtualTime(() -> engine.run(plan), () -> vts, Long.MAX_VALUE)
@@ -614,7 +614,7 @@ class EngineTests {
         Step slow = overlap.step(Duration.ofSeconds(1));
         TestContext first = TestContext.builder(TARGET).scheduler(vts).clock(virtualClock(vts)).build();
         TestContext second = first.withTarget(Target.parse("wss://other.example.com/ocpp/CP002"));
-        RunPlan plan = new RunPlan(List.of(FakeTestCase.of("A", slow), FakeTestCase.of("B", slow)),
+        RunPlan plan = RunPlan.of(List.of(FakeTestCase.of("A", slow), FakeTestCase.of("B", slow)),
                 List.of(first, second), 2);
 
         StepVerifier.withVirtualTime(() -> engine.run(plan), () -> vts, Long.MAX_VALUE)
@@ -639,7 +639,7 @@ class EngineTests {
         TestContext slow = TestContext.builder(Target.parse("wss://slow.example.com/ocpp/CP001"))
                 .scheduler(vts).clock(virtualClock(vts)).build();
         TestContext fast = slow.withTarget(Target.parse("wss://fast.example.com/ocpp/CP002"));
-        RunPlan plan = new RunPlan(List.of(FakeTestCase.of("A", answer), FakeTestCase.of("B", quick)),
+        RunPlan plan = RunPlan.of(List.of(FakeTestCase.of("A", answer), FakeTestCase.of("B", quick)),
                 List.of(slow, fast), 2);
 
         List<String> finishedOrder = new java.util.ArrayList<>();
@@ -672,7 +672,7 @@ class EngineTests {
         TestContext second = first.withTarget(Target.parse("wss://other.example.com/ocpp/CP002"));
         TestCase hang = FakeTestCase.of("TC_HANG", hangsAfterOneCheck(cancelled));
         TestCase quick = FakeTestCase.of("TC_QUICK", step("only", CheckResult.passed("ok", "fine")));
-        RunPlan plan = new RunPlan(List.of(hang, quick), List.of(first, second), 2);
+        RunPlan plan = RunPlan.of(List.of(hang, quick), List.of(first, second), 2);
 
         StepVerifier.create(engine.run(plan, ctrlC.asMono()))
                 .thenConsumeWhile(e -> !(e instanceof CheckReported c && c.check().id().equals("hang.connected")
@@ -706,7 +706,7 @@ class EngineTests {
                 .timeouts(Timeouts.DEFAULTS.withStep(Duration.ofMillis(200)))
                 .build();
 
-        RunResult result = runToEnd(new RunPlan(List.of(FakeTestCase.of("A", delayed, hangs, delayed),
+        RunResult result = runToEnd(RunPlan.of(List.of(FakeTestCase.of("A", delayed, hangs, delayed),
                 FakeTestCase.of("B", delayed, aborts, delayed)), List.of(ctx, ctx), 4));
 
         assertThat(result.testCases()).hasSize(4).allSatisfy(tc -> {
@@ -729,7 +729,7 @@ class EngineTests {
             return Flux.just(check);
         });
         TestContext ctx = context();
-        RunResult result = runToEnd(new RunPlan(List.of(FakeTestCase.of("A", remember), FakeTestCase.of("B", remember)),
+        RunResult result = runToEnd(RunPlan.of(List.of(FakeTestCase.of("A", remember), FakeTestCase.of("B", remember)),
                 List.of(ctx, ctx), 1));
 
         assertThat(result.testCases()).hasSize(4);

@@ -75,7 +75,7 @@ class JUnitXmlReportTests {
 
     @Test
     void reportsTestCasesNotRunAsSkippedWhenTheRunWasCancelled() throws Exception {
-        RunResult cancelled = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofSeconds(2), List.of(),
+        RunResult cancelled = RunResult.of(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofSeconds(2), List.of(),
                 true, List.of(NotRun.cancelled("TC_086_CSMS", "TLS", Target.parse("wss://a.example.com/ocpp/CP1"))));
 
         Document doc = write(cancelled);
@@ -101,7 +101,7 @@ class JUnitXmlReportTests {
         TestCaseResult tc = TestCaseResult.of(target, "TC_X", "title " + message, Verdict.FAILED,
                 List.of("x.check: " + message), Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(5), false,
                 List.of(StepResult.of("s", "d", Verdict.FAILED, "", Duration.ofMillis(5), List.of(check))));
-        RunResult result = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(5), List.of(tc),
+        RunResult result = RunResult.of(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(5), List.of(tc),
                 false, List.of());
 
         Document doc = write(result);
@@ -116,7 +116,7 @@ class JUnitXmlReportTests {
 
     @Test
     void reportsANotApplicableTestCaseAsSkippedWithTheReason() throws Exception {
-        RunResult result = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofSeconds(1), List.of(),
+        RunResult result = RunResult.of(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofSeconds(1), List.of(),
                 false, List.of(NotRun.notApplicable("TC_P3", "Profile 3 card", Target.parse("wss://a.example.com/ocpp/CP1"),
                         "applies to security profile 3, the target is configured with profile 2")));
 

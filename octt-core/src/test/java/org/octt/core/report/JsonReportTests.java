@@ -79,7 +79,7 @@ class JsonReportTests {
 
     @Test
     void namesTheTargetAndTheTestCasesNotRunWhenACancelledRunFinishedNone() throws IOException {
-        RunResult cancelled = new RunResult(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(1500), List.of(),
+        RunResult cancelled = RunResult.of(Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(1500), List.of(),
                 true, List.of(NotRun.cancelled("TC_086_CSMS", "TLS", Target.parse("wss://a.example.com/ocpp/CP1")),
                 NotRun.cancelled("TC_086_CSMS", "TLS", Target.parse("wss://b.example.com/ocpp/CP1"))));
 
@@ -101,7 +101,7 @@ class JsonReportTests {
     void listsNotApplicableTestCasesWithTheirReasonWithoutChangingTheVerdict() throws IOException {
         RunResult finished = ReportFixtures.run();
         Target target = finished.testCases().get(0).target();
-        RunResult result = new RunResult(finished.startedAt(), finished.duration(), finished.testCases(), false,
+        RunResult result = RunResult.of(finished.startedAt(), finished.duration(), finished.testCases(), false,
                 List.of(NotRun.notApplicable("TC_P3", "Profile 3 card", target,
                         "applies to security profile 3, the target is configured with profile 2")));
 
@@ -123,7 +123,7 @@ class JsonReportTests {
     void namesThePlansFirstTargetAndListsTargetsInPlanOrderWhateverFinished() throws IOException {
         RunResult finished = ReportFixtures.run(); // one result, against csms.example.com
         Target first = Target.parse("wss://a.example.com/ocpp/CP1");
-        RunResult result = new RunResult(finished.startedAt(), finished.duration(), finished.testCases(), true,
+        RunResult result = RunResult.of(finished.startedAt(), finished.duration(), finished.testCases(), true,
                 List.of(NotRun.cancelled("TC_086_CSMS", "TLS", Target.parse("wss://a.example.com/ocpp/CP1"))),
                 List.of(first, finished.testCases().get(0).target()));
 

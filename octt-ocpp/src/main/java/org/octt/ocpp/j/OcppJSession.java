@@ -204,9 +204,16 @@ public final class OcppJSession {
         return Mono.defer(() -> send(write(frame)));
     }
 
-    /** Logs and queues one text message. */
+    /**
+     * Logs and queues one text message. It is logged as it is handed to the WebSocket, before the
+     * write completes, so that the Central System's answer, which may arrive before the write's
+     * completion is signalled, is never logged ahead of it.
+     */
     private Mono<Void> send(String text) {
-        return webSocket.send(text).doOnSuccess(v -> log.sent(text));
+        return Mono.defer(() -> {
+            log.sent(text);
+            return webSocket.send(text);
+        });
     }
 
     /** Closes the WebSocket (close frame 1000, waiting at most {@code timeout} for the server's). */
