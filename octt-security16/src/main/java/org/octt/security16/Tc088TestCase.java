@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * TC_088_CSMS "WebSocket Subprotocol negotiation" (OCPP 1.6 test case document, Central System):
  * octt, as a Charge Point with the credentials of the configured security profile (any profile; sent
- * only after the server certificate validated), asks for an upgrade offering only {@value #UNKNOWN}
+ * only after the server certificate validated), asks for an upgrade offering only {@code ocpp0.1}
  * ({@value #UNKNOWN_REFUSED}: it must not become a WebSocket), then one offering
  * {@code ocpp0.1,ocpp1.6} ({@value #SELECTED}: the answer must select exactly {@code ocpp1.6}).
  *
@@ -77,7 +77,7 @@ public final class Tc088TestCase implements TestCase {
         return steps;
     }
 
-    /** The built-in suite {@value SecuritySuite#NAME}; any security profile. */
+    /** The built-in suite {@code ocpp16-security}; any security profile. */
     @Override
     public Set<String> suites() {
         return Set.of(Upgrades.SUITE);
