@@ -155,6 +155,6 @@ class SuiteRunTests {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.PASSED);
         assertThat(result.out()).contains("not applicable  TC_086_CSMS @ ws://127.0.0.1:9/ocpp/CP001: applies to"
-                + " security profile 2 or 3, the target is configured with profile 1");
+                + " security profile 2 or 3, the" + System.lineSeparator() + "    target is configured with profile 1");
     }
 }
