@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * @param runService  runs a plan (the engine)
  * @param catalog     discovers test cases
- * @param env         environment variables ({@code OCTT_BASIC_AUTH_PASSWORD}, {@code NO_COLOR})
+ * @param env         environment variables ({@code OCTT_BASIC_AUTH_PASSWORD}, {@code NO_COLOR}, {@code COLUMNS})
  * @param home        the folder the CLI is installed in ({@code plugins/} is looked up there), if known
  * @param terminal    whether stdout is an interactive terminal (colour, live lines)
  * @param interrupts  where an interrupt (Ctrl-C) is heard
@@ -61,6 +61,14 @@ public record CliEnvironment(RunService runService, TestCatalog catalog,
     /** Whether colour may be used: on a terminal, unless {@code NO_COLOR} is set (no-color.org). */
     public boolean colour() {
         return terminal && !env.containsKey("NO_COLOR");
+    }
+
+    /**
+     * The console's width in characters: {@code COLUMNS} (the launcher sets it from the terminal when
+     * stdout is one), kept within 40 to 1000; 100 when it is unset or not a number.
+     */
+    public int columns() {
+        return ConsoleText.width(env.get("COLUMNS"));
     }
 
     /** The default plugin folder: {@code plugins/} in {@link #home()}, if known. */

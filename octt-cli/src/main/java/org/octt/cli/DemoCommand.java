@@ -93,6 +93,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
     boolean verbose;
 
+    @Option(names = "--no-color", description = "No colour on the console, even on a terminal (as NO_COLOR does).")
+    boolean noColor;
+
     DemoCommand(CliEnvironment environment) {
         this.environment = environment;
     }
@@ -151,6 +154,9 @@ final class DemoCommand implements Callable<Integer> {
             addIfSet(args, "--metrics-file", metricsFile);
             if (verbose) {
                 args.add("--verbose");
+            }
+            if (noColor) {
+                args.add("--no-color");
             }
             shown.add("octt");
             args.forEach(a -> shown.add(inputs.containsKey(a) ? IN_MEMORY.formatted(a.substring(INPUT_PREFIX.length())) : a));

@@ -178,6 +178,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print every check as it is reported, and a stack trace with an error.")
     boolean verbose;
 
+    @Option(names = "--no-color", description = "No colour on the console, even on a terminal (as NO_COLOR does).")
+    boolean noColor;
+
     RunCommand(CliEnvironment environment) {
         this.environment = environment;
     }
@@ -422,8 +425,8 @@ final class RunCommand implements Callable<Integer> {
      * engine cancels the run and still finishes with a result marked cancelled.
      */
     private RunResult run(RunPlan plan, MeterRegistry registry, Mono<Void> stop) {
-        ConsoleReporter console = new ConsoleReporter(spec.commandLine().getOut(), environment.colour(),
-                environment.terminal(), verbose);
+        ConsoleReporter console = new ConsoleReporter(spec.commandLine().getOut(), environment.colour() && !noColor,
+                environment.terminal(), verbose, environment.columns());
         for (RunEvent event : environment.runService().run(plan, registry, stop).toIterable()) {
             console.onEvent(event);
             if (event instanceof RunEvent.RunFinished finished) {

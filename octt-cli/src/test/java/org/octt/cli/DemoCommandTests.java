@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoCommandTests {
 
     static CliEnvironment real() {
-        return CliEnvironment.system().withRunService(RunService.engine())
-                .withCatalog(TestCatalog.pluginRegistry(DemoCommandTests.class.getClassLoader()));
+        return TestEnvironments.wide(CliEnvironment.system().withRunService(RunService.engine())
+                .withCatalog(TestCatalog.pluginRegistry(DemoCommandTests.class.getClassLoader())));
     }
 
     @Test

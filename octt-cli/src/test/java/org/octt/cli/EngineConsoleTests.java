@@ -54,6 +54,8 @@ class EngineConsoleTests {
         Cli.Result result = run(false);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+        // at the default width of 100: messages wrapped in the MESSAGE column, failed and
+        // inconclusive checks first, then what to change
         assertThat(normalized(result.out())).isEqualTo("""
                 TC_MULTI  A test case of five steps
                   target: wss://csms.example.com/ocpp/CP001
@@ -61,18 +63,24 @@ class EngineConsoleTests {
                   FAILED        versions  (T)
                   SKIPPED       trust  (T)
                   INCONCLUSIVE  boot  (T)  the server closed the connection
-                  SKIPPED       heartbeat  (T)  not run: step 'boot' could not go on: the server closed the connection
+                  SKIPPED       heartbeat  (T)  not run: step 'boot' could not go on: the server closed the
+                                connection
 
                 TC_MULTI  FAILED  (T, wss://csms.example.com/ocpp/CP001)
                   CHECK           VERDICT       MESSAGE
+                  tls.cipher      FAILED        expected TLS_RSA_WITH_AES_128_GCM_SHA256 to be accepted, was
+                                                refused; enable AES128-GCM-SHA256
+                  boot.accepted   INCONCLUSIVE  not evaluated: step 'boot' could not go on: the server closed the
+                                                connection
                   connect.tls     PASSED        TLS 1.2 handshake completed
                   tls.v12         PASSED        accepts TLS 1.2
                                                 warning: also accepts TLS 1.1
-                  tls.cipher      FAILED        expected TLS_RSA_WITH_AES_128_GCM_SHA256 to be accepted, was refused; enable AES128-GCM-SHA256
                   cert.fqdn       SKIPPED       no certificate to compare
-                  boot.accepted   INCONCLUSIVE  not evaluated: step 'boot' could not go on: the server closed the connection
-                  step:heartbeat  SKIPPED       not run: step 'boot' could not go on: the server closed the connection
+                  step:heartbeat  SKIPPED       not run: step 'boot' could not go on: the server closed the
+                                                connection
 
+                What to change (1 failed check; full text above and in the reports):
+                  TC_MULTI  tls.cipher: expected TLS_RSA_WITH_AES_128_GCM_SHA256 to be accepted, was refused;...
                 Result: FAILED  1 test case run: 0 passed, 1 failed, 0 inconclusive in T
                 """);
         assertThat(result.err()).isEmpty();

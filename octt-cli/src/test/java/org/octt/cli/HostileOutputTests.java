@@ -41,8 +41,8 @@ class HostileOutputTests {
     }
 
     static CliEnvironment real() {
-        return CliEnvironment.system().withRunService(RunService.engine()).withTerminal(false)
-                .withCatalog(TestCatalog.pluginRegistry(HostileOutputTests.class.getClassLoader()));
+        return TestEnvironments.wide(CliEnvironment.system().withRunService(RunService.engine()).withTerminal(false)
+                .withCatalog(TestCatalog.pluginRegistry(HostileOutputTests.class.getClassLoader())));
     }
 
     @Test

@@ -113,9 +113,13 @@ class PluginFolderTests {
                 "--report-json", json.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+        // the failed check first in its table, wrapped at the default width of 100, then what to change
         assertThat(result.out()).containsSubsequence("  FAILED        probe  (",
+                "  acme.tls11    FAILED        expected TLS 1.1 to be refused, was accepted; disable TLS 1.1 on the",
+                "                              server",
                 "  acme.connect  PASSED        connected",
-                "  acme.tls11    FAILED        expected TLS 1.1 to be refused, was accepted; disable TLS 1.1 on the server",
+                "What to change (1 failed check; full text above and in the reports):",
+                "  TC_ACME_FAIL  acme.tls11: expected TLS 1.1 to be refused, was accepted; disable TLS 1.1 on the...",
                 "Result: FAILED  1 test case run: 0 passed, 1 failed, 0 inconclusive in ");
         assertThat(result.errLines()).singleElement().asString().startsWith("warning: broken.jar: ");
         JsonNode report = new ObjectMapper().readTree(json.toFile());

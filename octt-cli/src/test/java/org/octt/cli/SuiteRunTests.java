@@ -52,7 +52,9 @@ class SuiteRunTests {
                 "--report-json", json.toString(), "--report-junit", junit.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.PASSED);
-        assertThat(result.out()).contains("not applicable  TC_P3_ONLY @ " + URL + ": " + NOT_APPLICABLE,
+        // wrapped at the default width of 100, the rest of the reason indented
+        assertThat(result.out()).contains("not applicable  TC_P3_ONLY @ " + URL + ": applies to security profile 3,"
+                        + System.lineSeparator() + "    the target is configured with profile 2" + System.lineSeparator(),
                 "Result: PASSED  1 test case run: 1 passed, 0 failed, 0 inconclusive, 1 not applicable");
         assertThat(result.out()).doesNotContain("must never run", "cancelled");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -70,7 +72,8 @@ class SuiteRunTests {
         Cli.Result result = Cli.run(engine(new ListAndDescribeTests.ProfileThreeCase()), "run", "--suite", "profile-3",
                 "--url", URL);
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.PASSED);
-        assertThat(result.out()).contains("not applicable  TC_P3_ONLY @ " + URL + ": " + NOT_APPLICABLE,
+        assertThat(result.out()).contains("not applicable  TC_P3_ONLY @ " + URL + ": applies to security profile 3,"
+                        + System.lineSeparator() + "    the target is configured with profile 2" + System.lineSeparator(),
                 "0 test case runs: 0 passed, 0 failed, 0 inconclusive, 1 not applicable");
     }
 
@@ -83,7 +86,7 @@ class SuiteRunTests {
             CliEnvironment env = new CliEnvironment(RunService.engine(), pluginDir -> new TestCatalog.Catalog(List.of(
                     DiscoveredTestCase.of(new Tc086TestCase(), "classpath (octt-tc086)"),
                     DiscoveredTestCase.of(new ListAndDescribeTests.ProfileThreeCase(), "p3.jar")), List.of()),
-                    Map.of(), Optional.empty(), false, Interrupts.NONE);
+                    Map.of("COLUMNS", "1000"), Optional.empty(), false, Interrupts.NONE); // the reason on one line
             Path ca = Files.writeString(dir.resolve("root.pem"), pki.rootCertificatePem());
             Path password = Files.writeString(dir.resolve("password"), "suite-password-0123\n");
             Path config = Files.writeString(dir.resolve("octt.properties"), "option.ocpp.vendor=ACME\n");
@@ -152,6 +155,6 @@ class SuiteRunTests {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.PASSED);
         assertThat(result.out()).contains("not applicable  TC_086_CSMS @ ws://127.0.0.1:9/ocpp/CP001: applies to"
-                + " security profile 2 or 3, the target is configured with profile 1");
+                + " security profile 2 or 3, the" + System.lineSeparator() + "    target is configured with profile 1");
     }
 }

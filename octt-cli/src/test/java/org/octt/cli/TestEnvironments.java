@@ -40,6 +40,16 @@ final class TestEnvironments {
                 Map.of(), Optional.empty(), false, Interrupts.NONE);
     }
 
+    /**
+     * {@code env} with a console of 1000 columns, so that no message is wrapped: for the tests that
+     * assert a message's text on the console (the layout at a given width is ConsoleOutputTests').
+     */
+    static CliEnvironment wide(CliEnvironment env) {
+        Map<String, String> variables = new java.util.HashMap<>(env.env());
+        variables.put("COLUMNS", "1000");
+        return env.withEnv(variables);
+    }
+
     static CliEnvironment passing() {
         return with(FakeRunService.passing());
     }

@@ -72,7 +72,7 @@ public final class JUnitXmlReport {
                     new String[] {"notRun", notRun.kind().name()});
             suites.add(new Suite(notRun.label(), TIMESTAMP.format(result.startedAt()), Duration.ZERO, properties,
                     notRun.reason(), List.of(new Case(name, classname, Duration.ZERO, Verdict.SKIPPED,
-                            notRun.reason(), ""))));
+                            notRun.reason(), "", ""))));
         }
         long tests = suites.stream().mapToLong(s -> s.cases().size()).sum();
         AttributeWhitespace filtered = new AttributeWhitespace(out);
@@ -121,18 +121,19 @@ public final class JUnitXmlReport {
             Duration time = step.duration();
             if (step.checks().isEmpty()) {
                 if (step.verdict() != Verdict.PASSED) {
-                    cases.add(new Case("step:" + step.name(), classname, time, step.verdict(), step.reason(), ""));
+                    cases.add(new Case("step:" + step.name(), classname, time, step.verdict(), step.reason(), "", ""));
                 }
                 continue;
             }
             for (CheckResult c : step.checks()) {
-                cases.add(new Case(c.id(), classname, time, c.verdict(), c.message(), details(step, c)));
+                cases.add(new Case(c.id(), classname, time, c.verdict(), c.message(), details(step, c),
+                        ExchangeLog.text(step, c)));
                 time = Duration.ZERO; // the step's time goes on its first check, so times add up
             }
             if (step.verdict() == Verdict.INCONCLUSIVE && !step.reason().isEmpty()
                     && step.checks().stream().noneMatch(c -> c.verdict() == Verdict.INCONCLUSIVE)) {
                 cases.add(new Case("step:" + step.name(), classname, Duration.ZERO, Verdict.INCONCLUSIVE,
-                        step.reason(), ""));
+                        step.reason(), "", ""));
             }
         }
         List<String[]> properties = new ArrayList<>();
@@ -152,7 +153,7 @@ public final class JUnitXmlReport {
         for (String w : c.warnings()) {
             sb.append("warning: ").append(w).append('\n');
         }
-        for (Map.Entry<String, Object> e : c.evidence().entrySet()) {
+        for (Map.Entry<String, Object> e : ExchangeLog.evidenceWithoutLog(step, c).entrySet()) {
             sb.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         }
         return sb.toString();
@@ -183,7 +184,7 @@ public final class JUnitXmlReport {
         }
         for (Case c : s.cases()) {
             xml.writeCharacters("\n    ");
-            if (c.verdict() == Verdict.PASSED) {
+            if (c.verdict() == Verdict.PASSED && c.systemOut().isEmpty()) {
                 xml.writeEmptyElement("testcase");
                 testcaseAttributes(c, w);
                 continue;
@@ -192,6 +193,7 @@ public final class JUnitXmlReport {
             testcaseAttributes(c, w);
             xml.writeCharacters("\n      ");
             switch (c.verdict()) {
+                case PASSED -> { }
                 case FAILED, INCONCLUSIVE -> {
                     xml.writeStartElement(c.verdict() == Verdict.FAILED ? "failure" : "error");
                     w.attr("message", c.message());
@@ -203,6 +205,14 @@ public final class JUnitXmlReport {
                     xml.writeEmptyElement("skipped");
                     w.attr("message", c.message());
                 }
+            }
+            if (!c.systemOut().isEmpty()) {
+                if (c.verdict() != Verdict.PASSED) {
+                    xml.writeCharacters("\n      ");
+                }
+                xml.writeStartElement("system-out");
+                xml.writeCharacters(legal(c.systemOut()));
+                xml.writeEndElement();
             }
             xml.writeCharacters("\n    ");
             xml.writeEndElement();
@@ -310,7 +320,8 @@ public final class JUnitXmlReport {
         }
     }
 
+    /** A {@code <testcase>}; {@code systemOut} is the check's part of the message log as readable lines. */
     private record Case(String name, String classname, Duration time, Verdict verdict, String message,
-                        String details) {
+                        String details, String systemOut) {
     }
 }

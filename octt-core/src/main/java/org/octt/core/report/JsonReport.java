@@ -29,6 +29,13 @@ import java.util.Optional;
  */
 public final class JsonReport {
 
+    /**
+     * The version of the report's shape, its first field {@code schemaVersion}. {@code "2"} added it,
+     * {@code testCases[].messageLog} and took the message log out of the checks' evidence; a report
+     * without the field is of the first shape.
+     */
+    public static final String SCHEMA_VERSION = "2";
+
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private JsonReport() {
@@ -62,6 +69,7 @@ public final class JsonReport {
 
     private static void writeRun(RunResult r, JsonGenerator g) throws IOException {
         g.writeStartObject();
+        g.writeStringField("schemaVersion", SCHEMA_VERSION);
         g.writeObjectFieldStart("tool");
         g.writeStringField("name", "octt");
         g.writeStringField("version", Version.current());
@@ -163,6 +171,17 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("messageLog");
+        for (ExchangeLog.Entry e : ExchangeLog.of(tc)) {
+            g.writeStartObject();
+            g.writeStringField("step", e.step());
+            g.writeStringField("check", e.check());
+            g.writeStringField("dir", e.direction());
+            g.writeStringField("time", e.time());
+            g.writeStringField("frame", e.frame());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -178,7 +197,7 @@ public final class JsonReport {
         }
         g.writeEndArray();
         g.writeFieldName("evidence");
-        writeValue(c.evidence(), g);
+        writeValue(ExchangeLog.evidenceWithoutLog(step, c), g); // the log is the test case's messageLog
         g.writeEndObject();
     }
 

@@ -69,8 +69,16 @@ class JUnitXmlReportTests {
         assertThat(error.getAttribute("type")).isEqualTo("INCONCLUSIVE");
         assertThat(child(cases.get(4), "skipped").getAttribute("message"))
                 .isEqualTo("not run: step 'ocpp-connect' could not go on: connection refused");
-        assertThat(child(suite, "system-out").getTextContent())
+        assertThat(directChild(suite, "system-out").getTextContent())
                 .contains("tls.cipher: expected <TLS 1.2>", "ocpp-connect: connection refused");
+        assertThat(failure.getTextContent()).as("the log is in system-out, not in the failure").doesNotContain("messageLog");
+        assertThat(directChild(cases.get(1), "system-out").getTextContent()).isEqualTo(
+                "2025-06-01T10:15:30.100Z  >>  GET /ocpp/CP001 HTTP/1.1\n"
+                        + "                              Authorization: Basic **** (user CP001)\n"
+                        + "2025-06-01T10:15:30.150Z  <<  HTTP/1.1 101 Switching Protocols\n"
+                        + "                              sec-websocket-protocol: ocpp1.6\n"
+                        + "2025-06-01T10:15:30.200Z  <<  [3,\"1\",{\"note\":\"<b> & \uFFFD\"}]\n");
+        assertThat(cases.get(2).getElementsByTagName("system-out").getLength()).as("a check without a log").isZero();
     }
 
     @Test
@@ -146,6 +154,18 @@ class JUnitXmlReportTests {
         NodeList list = parent.getElementsByTagName(tag);
         assertThat(list.getLength()).as("<%s> in <%s>", tag, parent.getTagName()).isEqualTo(1);
         return (Element) list.item(0);
+    }
+
+    /** The one child element {@code tag} of {@code parent} (not a deeper one). */
+    private static Element directChild(Element parent, String tag) {
+        List<Element> found = new ArrayList<>();
+        for (int i = 0; i < parent.getChildNodes().getLength(); i++) {
+            if (parent.getChildNodes().item(i) instanceof Element e && e.getTagName().equals(tag)) {
+                found.add(e);
+            }
+        }
+        assertThat(found).as("<%s> in <%s>", tag, parent.getTagName()).hasSize(1);
+        return found.get(0);
     }
 
     private static List<Element> elements(NodeList list) {

@@ -30,8 +30,9 @@ class JsonReportTests {
     void writesEveryDocumentedFieldInAShapeJacksonReadsBack() throws IOException {
         JsonNode root = write(ReportFixtures.run());
 
-        assertThat(fieldNames(root)).containsExactly("tool", "startedAt", "durationMs", "verdict", "cancelled",
+        assertThat(fieldNames(root)).containsExactly("schemaVersion", "tool", "startedAt", "durationMs", "verdict", "cancelled",
                 "notRun", "notRunTestCases", "target", "targets", "testCases");
+        assertThat(root.get("schemaVersion").asText()).isEqualTo("2");
         assertThat(root.at("/tool/name").asText()).isEqualTo("octt");
         assertThat(root.at("/tool/version").asText()).isEqualTo(Version.current()).isNotEqualTo("unknown");
         assertThat(Instant.parse(root.get("startedAt").asText())).isBefore(Instant.now().plusSeconds(1));
@@ -45,7 +46,7 @@ class JsonReportTests {
 
         JsonNode tc = root.at("/testCases/0");
         assertThat(fieldNames(tc)).containsExactly("id", "title", "target", "verdict", "reasons", "startedAt",
-                "durationMs", "insecure", "checks", "steps");
+                "durationMs", "insecure", "checks", "steps", "messageLog");
         assertThat(tc.get("id").asText()).isEqualTo("TC_086_CSMS");
         assertThat(tc.get("title").asText()).isEqualTo("TLS - server-side certificate - Valid certificate");
         assertThat(tc.at("/target/connectTo").asText()).isEqualTo("127.0.0.1:9443");
@@ -64,6 +65,8 @@ class JsonReportTests {
         assertThat(checks.get(1).get("message").asText()).isEqualTo(ReportFixtures.NASTY);
         assertThat(checks.get(1).at("/evidence/offered")).extracting(JsonNode::asText).containsExactly("A", "B");
         assertThat(checks.get(1).at("/evidence/keyBits").asInt()).isEqualTo(1024);
+        assertThat(fieldNames(checks.get(1).get("evidence"))).as("the log moved to the test case")
+                .containsExactly("offered", "keyBits");
         assertThat(checks.get(2).get("verdict").asText()).isEqualTo("SKIPPED");
 
         JsonNode steps = tc.get("steps");
@@ -75,6 +78,18 @@ class JsonReportTests {
         assertThat(steps.get(1).get("reason").asText()).isEqualTo("connection refused");
         assertThat(steps.get(2).get("reason").asText())
                 .isEqualTo("not run: step 'ocpp-connect' could not go on: connection refused");
+
+        JsonNode log = tc.get("messageLog");
+        assertThat(fieldNames(log.get(0))).containsExactly("step", "check", "dir", "time", "frame");
+        assertThat(log).extracting(e -> e.get("step").asText() + " " + e.get("check").asText() + " "
+                        + e.get("dir").asText() + " " + e.get("time").asText())
+                .containsExactly("tls-handshake tls.cipher SENT 2025-06-01T10:15:30.100Z",
+                        "tls-handshake tls.cipher RECEIVED 2025-06-01T10:15:30.150Z",
+                        "tls-handshake tls.cipher RECEIVED 2025-06-01T10:15:30.200Z");
+        assertThat(log).extracting(e -> e.get("frame").asText()).containsExactly(
+                "GET /ocpp/CP001 HTTP/1.1\nAuthorization: Basic **** (user CP001)",
+                "HTTP/1.1 101 Switching Protocols\nsec-websocket-protocol: ocpp1.6",
+                "[3,\"1\",{\"note\":\"<b> & \u0001\"}]");
     }
 
     @Test
