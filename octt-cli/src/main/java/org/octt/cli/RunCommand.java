@@ -106,8 +106,9 @@ final class RunCommand implements Callable<Integer> {
                     + " Default: the JDK's trust store.")
     List<Path> caFiles = new ArrayList<>();
 
-    @Option(names = "--security-profile", paramLabel = "2|3", defaultValue = "2",
-            description = "OCPP security profile: 2 = TLS + Basic auth, 3 = TLS + client certificate."
+    @Option(names = "--security-profile", paramLabel = "1|2|3", defaultValue = "2",
+            description = "OCPP security profile: 1 = plain ws:// + Basic auth (only test cases written for it),"
+                    + " 2 = TLS + Basic auth, 3 = TLS + client certificate."
                     + " Default: ${DEFAULT-VALUE}.")
     int securityProfile;
 

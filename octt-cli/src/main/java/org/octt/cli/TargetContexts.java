@@ -52,7 +52,11 @@ final class TargetContexts {
     TestContext context(TargetSpec spec, Function<Target, TestContext.Builder> shared) {
         Target target = target(spec);
         SecurityProfile profile = profile(spec);
-        if (!target.secure()) {
+        if (profile == SecurityProfile.UNSECURED_BASIC_AUTH && target.secure()) {
+            throw new UsageException("security profile 1 is plain WebSocket without TLS: " + spec.name("url")
+                    + " must use ws://, was: " + target.url() + " (use " + spec.name("security-profile") + " 2 for wss://)");
+        }
+        if (profile != SecurityProfile.UNSECURED_BASIC_AUTH && !target.secure()) {
             throw new UsageException(spec.name("url") + " must use wss:// (TLS is required by security profile "
                     + profile.number() + "), was: " + target.url());
         }
@@ -62,8 +66,8 @@ final class TargetContexts {
                     + " FILE and " + spec.name("client-key") + " FILE");
         }
         Optional<Secret> password = password(spec);
-        if (profile == SecurityProfile.TLS_BASIC_AUTH && password.isEmpty()) {
-            throw new UsageException("security profile 2 needs a Basic auth password: "
+        if (profile != SecurityProfile.TLS_CLIENT_CERTIFICATE && password.isEmpty()) {
+            throw new UsageException("security profile " + profile.number() + " needs a Basic auth password: "
                     + spec.name("basic-auth-password-file") + " FILE or the environment variable "
                     + spec.passwordEnv().orElse(CliEnvironment.PASSWORD_ENV) + " (never on the command line)");
         }
@@ -111,8 +115,8 @@ final class TargetContexts {
 
     private static SecurityProfile profile(TargetSpec spec) {
         int n = spec.securityProfile();
-        if (n != 2 && n != 3) {
-            throw new UsageException(spec.name("security-profile") + " must be 2 or 3, was: " + n);
+        if (n < 1 || n > 3) {
+            throw new UsageException(spec.name("security-profile") + " must be 1, 2 or 3, was: " + n);
         }
         return SecurityProfile.of(n);
     }

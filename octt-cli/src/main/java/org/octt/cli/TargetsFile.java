@@ -163,7 +163,7 @@ final class TargetsFile {
             try {
                 profile = Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new UsageException(origin + ": security-profile must be 2 or 3"
+                throw new UsageException(origin + ": security-profile must be 1, 2 or 3"
                         + (InputText.isToken(value) ? ", was: " + value : ""), e);
             }
         }

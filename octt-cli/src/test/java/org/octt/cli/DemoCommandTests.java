@@ -35,14 +35,18 @@ class DemoCommandTests {
         Cli.Result r = Cli.run(real(), "demo", "--report-json", json.toString());
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(0);
-        assertThat(r.out()).contains("$ OCTT_BASIC_AUTH_PASSWORD=<password, in memory> octt run TC_086_CSMS"
-                        + " --url wss://csms.octt.test:")
+        assertThat(r.out()).contains("$ OCTT_BASIC_AUTH_PASSWORD=<password, in memory> octt run TC_085_CSMS TC_086_CSMS"
+                        + " TC_088_CSMS X_BASIC_AUTH_INVALID_CSMS --url wss://csms.octt.test:")
                 .contains(" --ca-file <csms-root.pem, in memory> --security-profile 2 --timeout 2s --report-json " + json)
                 .doesNotContain("--basic-auth-password-file").doesNotContain("demo:").contains("Result: PASSED");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
-        assertThat(report.at("/testCases/0/id").asText()).isEqualTo("TC_086_CSMS");
-        assertThat(report.at("/testCases/0/verdict").asText()).isEqualTo("PASSED");
-        assertThat(report.at("/testCases/0/checks").size()).isEqualTo(10);
+        assertThat(report.at("/testCases/1/id").asText()).isEqualTo("TC_086_CSMS");
+        assertThat(report.at("/testCases/1/checks").size()).isEqualTo(10);
+        for (int i = 0; i < 4; i++) {
+            assertThat(report.at("/testCases/" + i + "/id").asText()).isEqualTo(
+                    List.of("TC_085_CSMS", "TC_086_CSMS", "TC_088_CSMS", "X_BASIC_AUTH_INVALID_CSMS").get(i));
+            assertThat(report.at("/testCases/" + i + "/verdict").asText()).isEqualTo("PASSED");
+        }
     }
 
     @Test
@@ -59,8 +63,8 @@ class DemoCommandTests {
     void demoWithProfile3UsesAClientCertificate() {
         Cli.Result r = Cli.run(real(), "demo", "--security-profile", "3", "--fault", "tls13-only");
 
-        assertThat(r.out()).as(r.toString()).contains("$ octt run TC_086_CSMS TC_087_CSMS X_TLS_CLIENT_CERT_INVALID_CSMS"
-                        + " --url wss://csms.octt.test:")
+        assertThat(r.out()).as(r.toString()).contains("$ octt run TC_086_CSMS TC_087_CSMS TC_088_CSMS"
+                        + " X_TLS_CLIENT_CERT_INVALID_CSMS --url wss://csms.octt.test:")
                 .contains(" --ca-file <csms-root.pem, in memory> --security-profile 3 --timeout 2s"
                         + " --client-cert <client.pem, in memory> --client-key <client.key, in memory>"
                         + " --client-ca-cert <charge-point-ca.pem, in memory> --client-ca-key <charge-point-ca.key, in memory>")
@@ -216,14 +220,16 @@ class DemoCommandTests {
         Cli.Result p3 = Cli.run(withProfile3OnlyTestCase(), "demo", "--security-profile", "3");
 
         assertThat(p2.exitCode()).as(p2.toString()).isEqualTo(0);
-        assertThat(p2.out()).contains("Test cases it can serve with security profile 2: TC_086_CSMS\n")
-                .contains("$ OCTT_BASIC_AUTH_PASSWORD=<password, in memory> octt run TC_086_CSMS --url ")
+        assertThat(p2.out()).contains("Test cases it can serve with security profile 2: TC_085_CSMS TC_086_CSMS"
+                        + " TC_088_CSMS X_BASIC_AUTH_INVALID_CSMS\n")
+                .contains("$ OCTT_BASIC_AUTH_PASSWORD=<password, in memory> octt run TC_085_CSMS TC_086_CSMS TC_088_CSMS"
+                        + " X_BASIC_AUTH_INVALID_CSMS --url ")
                 .doesNotContain("TC_P3_ONLY");
         assertThat(p3.exitCode()).as(p3.toString()).isEqualTo(0);
         assertThat(p3.out()).contains("Test cases it can serve with security profile 3: TC_086_CSMS TC_087_CSMS"
-                        + " TC_P3_ONLY X_TLS_CLIENT_CERT_INVALID_CSMS\n")
-                .contains("$ octt run TC_086_CSMS TC_087_CSMS TC_P3_ONLY X_TLS_CLIENT_CERT_INVALID_CSMS --url ")
-                .contains("4 test case runs: 4 passed");
+                        + " TC_088_CSMS TC_P3_ONLY X_TLS_CLIENT_CERT_INVALID_CSMS\n")
+                .contains("$ octt run TC_086_CSMS TC_087_CSMS TC_088_CSMS TC_P3_ONLY X_TLS_CLIENT_CERT_INVALID_CSMS --url ")
+                .contains("5 test case runs: 5 passed");
     }
 
     @Test

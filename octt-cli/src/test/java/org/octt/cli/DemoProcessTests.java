@@ -78,7 +78,7 @@ class DemoProcessTests {
         BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
-            if (line.startsWith("$ ") && line.contains("octt run TC_086_CSMS")) {
+            if (line.startsWith("$ ") && line.contains("octt run ") && line.contains(" TC_086_CSMS ")) {
                 Thread reader = new Thread(() -> drain(out), "demo-stdout");
                 reader.setDaemon(true);
                 reader.start();

@@ -111,7 +111,7 @@ class InputContentTests {
                 + " (quote a value that holds a comma: \"a,b\")");
         Path profile = write("profile.csv", "url,security-profile\n" + URL + "," + PASSWORD + "\n");
         assertOneLine(run("--targets", profile.toString()), "octt run: " + profile + " line 2: security-profile must be"
-                + " 2 or 3");
+                + " 1, 2 or 3");
     }
 
     @Test

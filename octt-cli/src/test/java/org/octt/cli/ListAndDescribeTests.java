@@ -94,7 +94,7 @@ class ListAndDescribeTests {
         assertThat(result.out()).contains("""
 
                 TC_086_CSMS  TLS - server-side certificate - Valid certificate
-                  prerequisites: any security profile
+                  prerequisites: security profile 2 or 3
                   suites: ocpp16-security
                   options (--option KEY=VALUE):
                     KEY              TYPE    DEFAULT     DESCRIPTION

@@ -169,6 +169,37 @@ class RunCommandTests {
                 "must use wss://", "security profile " + profile, "ws://csms.example.com/ocpp/CP001");
     }
 
+    @Test
+    void acceptsProfile1WithAPlainWsUrlAndThePasswordWithoutACaFile() {
+        FakeRunService service = FakeRunService.passing();
+        Cli.Result result = Cli.run(withPassword(service), "run", ID, "--url", "ws://csms.example.com/ocpp/CP001",
+                "--security-profile", "1");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        TestContext context = service.plan.get().targets().get(0);
+        assertThat(context.securityProfile()).isEqualTo(SecurityProfile.UNSECURED_BASIC_AUTH);
+        assertThat(context.target().secure()).isFalse();
+        assertThat(context.basicAuthPassword()).contains(Secret.of(PASSWORD));
+    }
+
+    @Test
+    void rejectsProfile1WithAWssUrlInOneLine() {
+        assertUsageError(run("run", ID, "--url", URL, "--security-profile", "1"),
+                "security profile 1 is plain WebSocket without TLS: --url must use ws://, was: " + URL
+                        + " (use --security-profile 2 for wss://)");
+    }
+
+    @Test
+    void rejectsProfile1WithoutAPassword() {
+        assertUsageError(Cli.run(TestEnvironments.with(FakeRunService.passing()), "run", ID, "--url",
+                "ws://csms.example.com/ocpp/CP001", "--security-profile", "1"), "security profile 1 needs a Basic auth password");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "4"})
+    void rejectsAProfileOtherThan1To3(String profile) {
+        assertUsageError(run(runArgs("--security-profile", profile)), "--security-profile must be 1, 2 or 3, was: " + profile);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"wss://csms.example.com:8443/", "wss://csms.example.com:8443", "wss://csms.example.com//"})
     void rejectsAUrlWithoutAChargePointId(String url) {
@@ -222,12 +253,6 @@ class RunCommandTests {
         Cli.Result result = Cli.run(TestEnvironments.passing(), runArgs());
         assertUsageError(result, "security profile 2 needs a Basic auth password", "--basic-auth-password-file",
                 CliEnvironment.PASSWORD_ENV);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1", "4"})
-    void rejectsASecurityProfileOtherThanTwoOrThree(String profile) {
-        assertUsageError(run(runArgs("--security-profile", profile)), "--security-profile", "2 or 3", profile);
     }
 
     @Test

@@ -99,7 +99,7 @@ class ServeCommandTests {
         Path folder = ca.getParent();
         try {
             assertThat(serving.lines().get(0)).startsWith("Reference Central System at wss://csms.octt.test:");
-            assertThat(serving.lines()).anySatisfy(l -> assertThat(l).startsWith("$ octt run TC_086_CSMS --url "
+            assertThat(serving.lines()).anySatisfy(l -> assertThat(l).startsWith("$ octt run TC_085_CSMS TC_086_CSMS TC_088_CSMS X_BASIC_AUTH_INVALID_CSMS --url "
                     + "wss://csms.octt.test:").contains(" --resolve csms.octt.test:").contains(" --ca-file " + ca
                     + " --security-profile 2 --basic-auth-password-file " + password));
             assertThat(folder.getFileName().toString()).startsWith("octt-serve-");

@@ -113,4 +113,45 @@ class SuiteRunTests {
             assertThat(result.out() + result.err()).doesNotContain("suite-password-0123");
         }
     }
+
+    @Test
+    @Timeout(120)
+    void runsTheSecuritySuiteWithProfile2TheBasicAuthCardsAndTc086() throws IOException {
+        ReferencePki pki = ReferencePki.generate();
+        try (RunningCentralSystem cs = ReferenceCentralSystem.builder().pki(pki).password("suite-password-0123")
+                .build().start()) {
+            CliEnvironment env = new CliEnvironment(RunService.engine(), pluginDir -> new TestCatalog.Catalog(List.of(
+                    DiscoveredTestCase.of(new Tc086TestCase(), "classpath (octt-tc086)"),
+                    DiscoveredTestCase.of(new org.octt.security16.Tc085TestCase(), "classpath (octt-security16)"),
+                    DiscoveredTestCase.of(new org.octt.security16.Tc088TestCase(), "classpath (octt-security16)"),
+                    DiscoveredTestCase.of(new org.octt.security16.XBasicAuthInvalidTestCase(), "classpath (octt-security16)")),
+                    List.of()), Map.of(), Optional.empty(), false, Interrupts.NONE);
+            Path ca = Files.writeString(dir.resolve("root.pem"), pki.rootCertificatePem());
+            Path password = Files.writeString(dir.resolve("password"), "suite-password-0123\n");
+            Path json = dir.resolve("suite.json");
+
+            Cli.Result result = Cli.run(env, "run", "--suite", "ocpp16-security", "--url", cs.url().toString(),
+                    "--resolve", cs.hostName() + ":" + cs.port() + ":127.0.0.1", "--ca-file", ca.toString(),
+                    "--basic-auth-password-file", password.toString(), "--timeout", "5s", "--report-json", json.toString());
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.PASSED);
+            JsonNode report = new ObjectMapper().readTree(json.toFile());
+            List<String> ids = new java.util.ArrayList<>();
+            report.at("/testCases").forEach(t -> ids.add(t.get("id").asText()));
+            assertThat(report.at("/verdict").asText()).isEqualTo("PASSED");
+            assertThat(ids)
+                    .containsExactly("TC_085_CSMS", "TC_086_CSMS", "TC_088_CSMS", "X_BASIC_AUTH_INVALID_CSMS");
+            assertThat(result.out() + result.err()).doesNotContain("suite-password-0123");
+        }
+    }
+
+    @Test
+    void reportsTc086NotApplicableUnderProfile1() {
+        Cli.Result result = Cli.run(engine(new Tc086TestCase()), "run", "--suite", "ocpp16-security",
+                "--url", "ws://127.0.0.1:9/ocpp/CP001", "--security-profile", "1");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.PASSED);
+        assertThat(result.out()).contains("not applicable  TC_086_CSMS @ ws://127.0.0.1:9/ocpp/CP001: applies to"
+                + " security profile 2 or 3, the target is configured with profile 1");
+    }
 }

@@ -129,7 +129,7 @@ class TargetsFileTests {
         Cli.Result result = Cli.run(env(FakeRunService.passing()), "run", ID, "--targets", file.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.errLines()).singleElement().asString()
-                .contains(file + " line 4: security-profile must be 2 or 3, was: two");
+                .contains(file + " line 4: security-profile must be 1, 2 or 3, was: two");
     }
 
     @Test

@@ -254,7 +254,7 @@ class YamlTargetsFileTests {
     void rejectsASecurityProfileThatIsNotANumber() throws IOException {
         Path file = yaml("- url: wss://a.example.com/ocpp/CP001\n- url: wss://b.example.com/ocpp/CP002\n"
                 + "  security-profile: two\n");
-        assertThat(error(file)).contains(file + " line 2: security-profile must be 2 or 3, was: two");
+        assertThat(error(file)).contains(file + " line 2: security-profile must be 1, 2 or 3, was: two");
     }
 
     private static CliEnvironment env(FakeRunService service) {
@@ -318,7 +318,7 @@ class YamlTargetsFileTests {
         Cli.Result result = Cli.run(env(FakeRunService.passing()), "run", ID, "--targets", file.toString());
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.errLines()).singleElement().asString()
-                .contains(file + " line 3: security-profile must be 2 or 3, was: 4");
+                .contains(file + " line 3: security-profile must be 1, 2 or 3, was: 4");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.octt.core.spi.Step;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
 import org.octt.ocpp.cp.ChargePoint;
+import org.octt.ocpp.cp.BootSequence;
 import org.octt.ocpp.cp.ChargePointSession;
 import org.octt.ocpp.cp.ConnectOptions;
 import org.octt.ocpp.cp.Connection;
@@ -33,9 +34,9 @@ final class ClientCertificateSession implements Step {
     static final String OCPP_BOOT_NOTIFICATION = "ocpp.boot-notification";
     static final String OCPP_STATUS_NOTIFICATION = "ocpp.status-notification";
 
-    static final String VENDOR_OPTION = "ocpp.vendor";
-    static final String MODEL_OPTION = "ocpp.model";
-    static final String CONNECTORS_OPTION = "ocpp.connectors";
+    static final String VENDOR_OPTION = BootSequence.VENDOR_OPTION;
+    static final String MODEL_OPTION = BootSequence.MODEL_OPTION;
+    static final String CONNECTORS_OPTION = BootSequence.CONNECTORS_OPTION;
 
     private final boolean withOcpp;
     private final String defaultModel;
@@ -90,23 +91,8 @@ final class ClientCertificateSession implements Step {
         if (!withOcpp) {
             return Flux.just(upgrade);
         }
-        Mono<CheckResult> boot = Mono.defer(() -> cp.call("BootNotification", Ocpp16Checks.bootNotificationRequest(
-                        context.option(VENDOR_OPTION).orElse("octt"), context.option(MODEL_OPTION).orElse(defaultModel))))
-                .map(o -> Ocpp16Checks.bootNotification(OCPP_BOOT_NOTIFICATION, o))
-                .onErrorResume(IllegalArgumentException.class, e -> Mono.just(CheckResult.inconclusive(
-                        OCPP_BOOT_NOTIFICATION, "not sent: " + e.getMessage()
-                                + " (check the options " + VENDOR_OPTION + " and " + MODEL_OPTION + ")")));
-        int connectors = context.option(CONNECTORS_OPTION).map(Integer::parseInt).orElse(1);
-        return Flux.concat(Mono.just(upgrade), boot.flatMapMany(b -> {
-            CheckResult bootCheck = Ocpp16Checks.withMessageLog(b, log.since(upgraded));
-            int booted = log.size();
-            Mono<CheckResult> status = bootCheck.verdict() == Verdict.PASSED
-                    ? Ocpp16Checks.statusNotifications(OCPP_STATUS_NOTIFICATION, cp, connectors, context.clock())
-                            .map(s -> Ocpp16Checks.withMessageLog(s, log.since(booted)))
-                    : Mono.just(CheckResult.skipped(OCPP_STATUS_NOTIFICATION, "not sent: the Central System did not"
-                            + " accept the BootNotification, and a Charge Point sends no other message before it is accepted"));
-            return Flux.concat(Mono.just(bootCheck), status);
-        }));
+        return Flux.concat(Mono.just(upgrade),
+                BootSequence.of(OCPP_BOOT_NOTIFICATION, OCPP_STATUS_NOTIFICATION, defaultModel).run(context, cp));
     }
 
     /** {@value #WS_UPGRADE} when no session opened: what the Central System (or octt) did instead. */

@@ -1,19 +1,17 @@
 package org.octt.tc086;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
+import org.octt.ocpp.cp.BootSequence;
 import org.octt.ocpp.cp.ChargePoint;
 import org.octt.ocpp.cp.ChargePointSession;
 import org.octt.ocpp.cp.ConnectOptions;
 import org.octt.ocpp.cp.Connection;
 import org.octt.ocpp.cp.Ocpp16Checks;
-import org.octt.ocpp.j.AnsweredCall;
-import org.octt.ocpp.j.CallOutcome;
 import org.octt.ocpp.j.CallResponder;
 import org.octt.ocpp.j.ChargePointResponder;
 import org.octt.ocpp.j.MessageLog;
@@ -22,14 +20,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Steps 5 to 10 of the scenario: the secured WebSocket with the profile's credentials
@@ -51,9 +46,13 @@ import java.util.stream.Collectors;
  */
 final class SecuredWebSocketStep implements Step {
 
-    static final String VENDOR_OPTION = "ocpp.vendor";
-    static final String MODEL_OPTION = "ocpp.model";
-    static final String CONNECTORS_OPTION = "ocpp.connectors";
+    static final String VENDOR_OPTION = BootSequence.VENDOR_OPTION;
+    static final String MODEL_OPTION = BootSequence.MODEL_OPTION;
+    static final String CONNECTORS_OPTION = BootSequence.CONNECTORS_OPTION;
+
+    /** BootNotification and StatusNotification, shared with the other security cards. */
+    private static final BootSequence BOOT = BootSequence.of(CheckIds.OCPP_BOOT_NOTIFICATION,
+            CheckIds.OCPP_STATUS_NOTIFICATION, "octt-tc086");
 
     /** The answers octt gives to the Central System's CALLs, by context. */
     private final Function<TestContext, CallResponder> responder;
@@ -154,51 +153,8 @@ final class SecuredWebSocketStep implements Step {
         CheckResult upgrade = unreported.isPresent()
                 ? rejectedCertificate(context, unreported.get(), outcome)
                 : upgradeCheck(context, cp.upgrade());
-        Mono<CheckResult> boot = Mono.defer(() -> cp.call("BootNotification", bootRequest(context)))
-                .map(SecuredWebSocketStep::bootCheck)
-                .onErrorResume(IllegalArgumentException.class, e -> Mono.just(CheckResult.inconclusive(
-                        CheckIds.OCPP_BOOT_NOTIFICATION, "not sent: " + e.getMessage()
-                                + " (check the options " + VENDOR_OPTION + " and " + MODEL_OPTION + ")")));
         return Flux.concat(Mono.just(Ocpp16Checks.withMessageLog(upgrade, log.entries().subList(0, upgraded))),
-                boot.flatMapMany(b -> {
-                    CheckResult bootCheck = Ocpp16Checks.withMessageLog(
-                            withCentralSystemCalls(b, cp.answeredCalls()), log.since(upgraded));
-                    int answeredBefore = cp.answeredCalls().size();
-                    int booted = log.size();
-                    Mono<CheckResult> status = bootCheck.verdict() == Verdict.PASSED
-                            ? statusNotifications(context, cp).map(check -> {
-                                List<AnsweredCall> all = cp.answeredCalls();
-                                return Ocpp16Checks.withMessageLog(withCentralSystemCalls(check,
-                                        all.subList(Math.min(answeredBefore, all.size()), all.size())), log.since(booted));
-                            })
-                            : Mono.just(CheckResult.skipped(CheckIds.OCPP_STATUS_NOTIFICATION,
-                                    "not sent: the Central System did not accept the BootNotification, and a Charge Point"
-                                            + " sends no other message before it is accepted"));
-                    return Flux.concat(Mono.just(bootCheck), status);
-                }));
-    }
-
-    /**
-     * The check with the Central System's CALLs answered while it ran: each CALL and octt's answer in
-     * the evidence ({@code centralSystemCalls}) and a summary appended to the message. The verdict
-     * is unchanged: a Central System may send CALLs at any time.
-     */
-    static CheckResult withCentralSystemCalls(CheckResult check, List<AnsweredCall> calls) {
-        if (calls.isEmpty()) {
-            return check;
-        }
-        List<Map<String, Object>> evidence = new ArrayList<>();
-        for (AnsweredCall c : calls) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("action", c.action());
-            e.put("received", c.received());
-            e.put("answered", c.answered());
-            evidence.add(e);
-        }
-        String summary = calls.stream().map(AnsweredCall::summary).collect(Collectors.joining("; "));
-        return check.withMessage(check.message() + " (meanwhile the Central System sent "
-                + calls.size() + " CALL(s), each answered at once: " + summary + ")")
-                .withEvidence("centralSystemCalls", evidence);
+                BOOT.run(context, cp));
     }
 
     /** Whether cert.trust failed, so that it reported the chain's rejection already. */
@@ -249,19 +205,5 @@ final class SecuredWebSocketStep implements Step {
                     + c.tls().policyRejection().orElse("rejected"));
         }
         return result;
-    }
-
-    private static ObjectNode bootRequest(TestContext context) {
-        return Ocpp16Checks.bootNotificationRequest(context.option(VENDOR_OPTION).orElse("octt"),
-                context.option(MODEL_OPTION).orElse("octt-tc086"));
-    }
-
-    static CheckResult bootCheck(CallOutcome outcome) {
-        return Ocpp16Checks.bootNotification(CheckIds.OCPP_BOOT_NOTIFICATION, outcome);
-    }
-
-    private static Mono<CheckResult> statusNotifications(TestContext context, ChargePointSession cp) {
-        int connectors = context.option(CONNECTORS_OPTION).map(Integer::parseInt).orElse(1);
-        return Ocpp16Checks.statusNotifications(CheckIds.OCPP_STATUS_NOTIFICATION, cp, connectors, context.clock());
     }
 }

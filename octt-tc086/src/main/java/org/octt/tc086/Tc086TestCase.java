@@ -2,6 +2,8 @@ package org.octt.tc086;
 
 import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OptionDescriptor;
+import org.octt.core.spi.Prerequisites;
+import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
@@ -102,6 +104,15 @@ public final class Tc086TestCase implements TestCase {
     @Override
     public List<OptionDescriptor> options() {
         return OPTIONS;
+    }
+
+    /**
+     * Security profiles 2 and 3: the card is about the server certificate of a TLS connection, so it
+     * does not apply to profile 1 (plain {@code ws://}).
+     */
+    @Override
+    public Prerequisites prerequisites() {
+        return Prerequisites.securityProfiles(SecurityProfile.TLS_BASIC_AUTH, SecurityProfile.TLS_CLIENT_CERTIFICATE);
     }
 
     /** The built-in suite {@value #SUITE}. */

@@ -2,6 +2,7 @@ package org.octt.tc086;
 
 import org.junit.jupiter.api.Test;
 import org.octt.core.spi.OptionDescriptor;
+import org.octt.core.spi.SecurityProfile;
 
 import java.util.Optional;
 
@@ -32,5 +33,11 @@ class Tc086OptionsTests {
     @Test
     void belongsToTheBuiltInSecuritySuite() {
         assertThat(tc.suites()).containsExactly("ocpp16-security");
+    }
+
+    @Test
+    void appliesToTheTlsProfilesOnlyNotToPlainWebSocketProfile1() {
+        assertThat(tc.prerequisites().securityProfiles())
+                .containsExactlyInAnyOrder(SecurityProfile.TLS_BASIC_AUTH, SecurityProfile.TLS_CLIENT_CERTIFICATE);
     }
 }

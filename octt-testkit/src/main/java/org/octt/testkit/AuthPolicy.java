@@ -19,28 +19,40 @@ import java.util.Objects;
  *   <li>{@link #lockingAfter(int)}: after that many failed upgrades for one Charge Point id the
  *       account is locked: every later upgrade for it is answered 401, even with the right password.</li>
  *   <li>{@link #open()}: no credentials are checked at all.</li>
+ *   <li>Ways to be wrong, for the refusal checks: {@link #acceptingMissingCredentials()} (an upgrade
+ *       without an {@code Authorization} header is let through), {@link #acceptingAnyPassword()}
+ *       (any password of the Charge Point id), {@link #acceptingAnyUser()} (a right password under
+ *       any user name).</li>
  * </ul>
  *
- * <p>A user name must always equal the Charge Point id of the request path, as OCPP 1.6 wants.
+ * <p>A user name must equal the Charge Point id of the request path, as OCPP 1.6 wants (unless
+ * {@link #acceptingAnyUser()}).
  * Credentials are checked only when the server runs security profile 2 (or the policy is not
  * {@link #open()} under profile 3: see {@link ReferenceCentralSystem.Builder#auth(AuthPolicy)}).
  * {@link #toString()} shows no password.
  */
 public final class AuthPolicy {
 
-    private static final AuthPolicy HANDED_OUT = new AuthPolicy(true, true, List.of(), 0);
-    private static final AuthPolicy OPEN = new AuthPolicy(false, false, List.of(), 0);
+    private static final AuthPolicy HANDED_OUT = new AuthPolicy(true, true, List.of(), 0, false, false, false);
+    private static final AuthPolicy OPEN = new AuthPolicy(false, false, List.of(), 0, false, false, false);
 
     private final boolean checked;
     private final boolean handedOutAccepted;
     private final List<Credential> accepted;
     private final int lockAfter;
+    private final boolean missingAccepted;
+    private final boolean anyPassword;
+    private final boolean anyUser;
 
-    private AuthPolicy(boolean checked, boolean handedOutAccepted, List<Credential> accepted, int lockAfter) {
+    private AuthPolicy(boolean checked, boolean handedOutAccepted, List<Credential> accepted, int lockAfter,
+                       boolean missingAccepted, boolean anyPassword, boolean anyUser) {
         this.checked = checked;
         this.handedOutAccepted = handedOutAccepted;
         this.accepted = List.copyOf(accepted);
         this.lockAfter = lockAfter;
+        this.missingAccepted = missingAccepted;
+        this.anyPassword = anyPassword;
+        this.anyUser = anyUser;
     }
 
     /** The default: the Charge Point id with the handed-out password, 401 for anything else, no lock. */
@@ -55,7 +67,7 @@ public final class AuthPolicy {
 
     /** This policy, refusing the handed-out password (unless {@link #accepting} names it). */
     public AuthPolicy withoutHandedOutPassword() {
-        return new AuthPolicy(true, false, accepted, lockAfter);
+        return new AuthPolicy(true, false, accepted, lockAfter, missingAccepted, anyPassword, anyUser);
     }
 
     /**
@@ -74,7 +86,7 @@ public final class AuthPolicy {
         }
         List<Credential> more = new ArrayList<>(accepted);
         more.add(new Credential(user, password.getBytes(StandardCharsets.UTF_8)));
-        return new AuthPolicy(true, handedOutAccepted, more, lockAfter);
+        return new AuthPolicy(true, handedOutAccepted, more, lockAfter, missingAccepted, anyPassword, anyUser);
     }
 
     /**
@@ -87,7 +99,40 @@ public final class AuthPolicy {
         if (failures < 0) {
             throw new IllegalArgumentException("failures before the lock must be 0 (never) or more, was: " + failures);
         }
-        return new AuthPolicy(true, handedOutAccepted, accepted, failures);
+        return new AuthPolicy(true, handedOutAccepted, accepted, failures, missingAccepted, anyPassword, anyUser);
+    }
+
+    /** This policy, also upgrading a request without an {@code Authorization} header (what {@link Fault#NO_AUTH_ACCEPTED} does). */
+    public AuthPolicy acceptingMissingCredentials() {
+        return new AuthPolicy(true, handedOutAccepted, accepted, lockAfter, true, anyPassword, anyUser);
+    }
+
+    /** This policy, accepting any password for the Charge Point id (what {@link Fault#ANY_PASSWORD} does). */
+    public AuthPolicy acceptingAnyPassword() {
+        return new AuthPolicy(true, handedOutAccepted, accepted, lockAfter, missingAccepted, true, anyUser);
+    }
+
+    /**
+     * This policy, accepting a right password under any user name, not only the Charge Point id of
+     * the path (what {@link Fault#ANY_USER} does).
+     */
+    public AuthPolicy acceptingAnyUser() {
+        return new AuthPolicy(true, handedOutAccepted, accepted, lockAfter, missingAccepted, anyPassword, true);
+    }
+
+    /** Whether an upgrade without an {@code Authorization} header is let through. */
+    public boolean acceptsMissingCredentials() {
+        return missingAccepted;
+    }
+
+    /** Whether any password is accepted for the Charge Point id. */
+    public boolean acceptsAnyPassword() {
+        return anyPassword;
+    }
+
+    /** Whether a right password is accepted under any user name. */
+    public boolean acceptsAnyUser() {
+        return anyUser;
     }
 
     /** Whether credentials are checked at all (false for {@link #open()}). */
@@ -125,7 +170,9 @@ public final class AuthPolicy {
             return "AuthPolicy[open]";
         }
         return "AuthPolicy[handedOut=" + handedOutAccepted + ", acceptedUsers=" + acceptedUsers()
-                + (lockAfter > 0 ? ", lockAfter=" + lockAfter : "") + "]";
+                + (lockAfter > 0 ? ", lockAfter=" + lockAfter : "")
+                + (missingAccepted ? ", acceptingMissingCredentials" : "") + (anyPassword ? ", acceptingAnyPassword" : "")
+                + (anyUser ? ", acceptingAnyUser" : "") + "]";
     }
 
     private record Credential(String user, byte[] password) {

@@ -62,6 +62,21 @@ public enum Fault {
     // ---- WebSocket and OCPP
     /** The server expects another password than {@link RunningCentralSystem#chargePointPassword()}: 401. */
     WRONG_PASSWORD("wrong-password", "expects another Basic auth password than the one handed out: 401"),
+    /** An upgrade without an {@code Authorization} header is let through (profile 2). */
+    NO_AUTH_ACCEPTED("no-auth-accepted", "upgrades a request without an Authorization header (no Basic auth asked)"),
+    /** Any password is accepted for the Charge Point id (profile 2). */
+    ANY_PASSWORD("any-password", "accepts any Basic auth password for the Charge Point id"),
+    /** The right password is accepted under any user name, not only the Charge Point id (profile 2). */
+    ANY_USER("any-user", "accepts the right Basic auth password under any user name"),
+    /** The account is locked after one failed upgrade: the right credentials are refused from then on. */
+    LOCKS_AFTER_FAILURE("locks-after-failure", "locks the Charge Point's account after one failed authentication"),
+    /**
+     * An upgrade offering no acceptable subprotocol gets 101 without a subprotocol and the session is
+     * kept open (instead of closed at once, as OCPP-J prescribes).
+     */
+    UNKNOWN_SUBPROTOCOL_KEPT("unknown-subprotocol-kept", "keeps a WebSocket open that was offered only unknown subprotocols"),
+    /** Selects {@code ocpp0.1} (unknown) when the client offers it, even before {@code ocpp1.6}. */
+    WRONG_SUBPROTOCOL_SELECTED("wrong-subprotocol-selected", "selects the unknown subprotocol ocpp0.1 when it is offered"),
     /** The upgrade answers 101 without selecting the {@code ocpp1.6} subprotocol. */
     NO_SUBPROTOCOL("no-subprotocol", "upgrades to WebSocket without selecting the ocpp1.6 subprotocol"),
     /** BootNotification.conf has status Rejected. */
@@ -84,6 +99,9 @@ public enum Fault {
     NO_TLS_ANSWER("no-tls-answer", "accepts TCP connections but never answers the TLS ClientHello"),
     /** Answers the ClientHello with plain HTTP bytes (an HTTP server where TLS was expected). */
     NOT_TLS("not-tls", "answers with plain HTTP instead of TLS");
+
+    /** The subprotocol no Central System speaks, which {@link #WRONG_SUBPROTOCOL_SELECTED} selects. */
+    static final String UNKNOWN_SUBPROTOCOL = "ocpp0.1";
 
     private final String id;
     private final String description;

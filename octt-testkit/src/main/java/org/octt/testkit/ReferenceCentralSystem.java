@@ -140,7 +140,9 @@ public final class ReferenceCentralSystem {
             EnumSet.of(Fault.CN_MISMATCH, Fault.CN_WILDCARD, Fault.NO_CN),
             EnumSet.of(Fault.EXPIRED, Fault.NOT_YET_VALID),
             EnumSet.of(Fault.NO_TLS_ANSWER, Fault.NOT_TLS),
-            EnumSet.of(Fault.BOOT_REJECTED, Fault.BOOT_INVALID));
+            EnumSet.of(Fault.BOOT_REJECTED, Fault.BOOT_INVALID),
+            EnumSet.of(Fault.WRONG_PASSWORD, Fault.ANY_PASSWORD),
+            EnumSet.of(Fault.NO_SUBPROTOCOL, Fault.UNKNOWN_SUBPROTOCOL_KEPT, Fault.WRONG_SUBPROTOCOL_SELECTED));
 
     private final String hostName;
     private final List<String> additionalHostNames;
@@ -173,8 +175,11 @@ public final class ReferenceCentralSystem {
         this.port = b.port;
         // the policies as given, then the faults' presets on top of them
         AuthPolicy a = b.auth != null ? b.auth : securityProfile == 2 ? AuthPolicy.handedOut() : AuthPolicy.open();
-        this.auth = faults.contains(Fault.WRONG_PASSWORD) ? a.withoutHandedOutPassword() : a;
-        this.subprotocols = faults.contains(Fault.NO_SUBPROTOCOL) ? SubprotocolPolicy.selectNone() : b.subprotocols;
+        this.auth = authFaults(a);
+        this.subprotocols = faults.contains(Fault.NO_SUBPROTOCOL) ? SubprotocolPolicy.selectNone()
+                : faults.contains(Fault.UNKNOWN_SUBPROTOCOL_KEPT) ? b.subprotocols.keepingUnacceptable()
+                : faults.contains(Fault.WRONG_SUBPROTOCOL_SELECTED) ? SubprotocolPolicy.select(Fault.UNKNOWN_SUBPROTOCOL, SubprotocolPolicy.OCPP16)
+                : b.subprotocols;
         ClientCertificatePolicy c = b.clientCertificates != null ? b.clientCertificates
                 : securityProfile == 3 ? ClientCertificatePolicy.required() : ClientCertificatePolicy.none();
         if (faults.contains(Fault.CLIENT_CERT_NOT_REQUESTED)) {
@@ -215,6 +220,27 @@ public final class ReferenceCentralSystem {
                     .at(ScheduledCall.When.BEFORE_BOOT_NOTIFICATION_ANSWER));
         }
         this.calls = List.copyOf(scheduled);
+    }
+
+    /** The auth policy with the faults' presets applied (only checked policies can misbehave this way). */
+    private AuthPolicy authFaults(AuthPolicy a) {
+        AuthPolicy p = faults.contains(Fault.WRONG_PASSWORD) ? a.withoutHandedOutPassword() : a;
+        if (!p.checksCredentials()) {
+            return p;
+        }
+        if (faults.contains(Fault.NO_AUTH_ACCEPTED)) {
+            p = p.acceptingMissingCredentials();
+        }
+        if (faults.contains(Fault.ANY_PASSWORD)) {
+            p = p.acceptingAnyPassword();
+        }
+        if (faults.contains(Fault.ANY_USER)) {
+            p = p.acceptingAnyUser();
+        }
+        if (faults.contains(Fault.LOCKS_AFTER_FAILURE)) {
+            p = p.lockingAfter(1);
+        }
+        return p;
     }
 
     /** A builder with the defaults: {@value #DEFAULT_HOST_NAME}, profile 2, no fault, generated password and PKI. */
@@ -316,9 +342,10 @@ public final class ReferenceCentralSystem {
         if (auth.checksCredentials()) {
             byte[] handedOutUtf8 = new String(handedOut).getBytes(StandardCharsets.UTF_8);
             AuthPolicy policy = auth;
-            authenticator = Optional.of(new BasicAuthenticator((user, password) ->
-                    (policy.acceptsHandedOutPassword() && MessageDigest.isEqual(password, handedOutUtf8))
-                            | policy.acceptsAdded(user, password), policy.lockAfter()));
+            authenticator = Optional.of(new BasicAuthenticator((user, password) -> policy.acceptsAnyPassword()
+                    | (policy.acceptsHandedOutPassword() && MessageDigest.isEqual(password, handedOutUtf8))
+                    | policy.acceptsAdded(user, password), policy.lockAfter(), policy.acceptsMissingCredentials(),
+                    policy.acceptsAnyUser()));
         }
         OcppBehaviour behaviour = new OcppBehaviour(answers, otherActions, calls, !faults.contains(Fault.NO_ANSWER));
         CentralSystemHttpHandler http = new CentralSystemHttpHandler(authenticator, subprotocols, behaviour,

@@ -31,7 +31,8 @@ class FaultTests {
         assertThat(Fault.validNames().split(", ")).contains("rsa-only", "ecdsa-only", "no-rsa-kx-suites",
                 "tls13-only", "legacy-tls", "rsa-1024", "ec-p192", "cn-mismatch", "cn-wildcard", "no-cn",
                 "san-mismatch", "expired", "not-yet-valid", "untrusted", "zero-serial", "wrong-password",
-                "no-subprotocol", "boot-rejected", "boot-invalid", "no-answer", "sends-call-first", "status-notification-error",
+                "no-subprotocol", "no-auth-accepted", "any-password", "any-user", "locks-after-failure",
+                "unknown-subprotocol-kept", "wrong-subprotocol-selected", "boot-rejected", "boot-invalid", "no-answer", "sends-call-first", "status-notification-error",
                 "no-tls-answer", "not-tls");
     }
 

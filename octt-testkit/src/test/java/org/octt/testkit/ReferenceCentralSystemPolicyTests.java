@@ -97,7 +97,60 @@ class ReferenceCentralSystemPolicyTests {
         }
     }
 
+    @Test
+    void upgradesWithoutCredentialsButStillRefusesWrongOnesWhenAcceptingMissingCredentials() throws Exception {
+        assertThat(config().faults(Fault.NO_AUTH_ACCEPTED).build().auth().acceptsMissingCredentials()).isTrue();
+        try (RunningCentralSystem cs = config().faults(Fault.NO_AUTH_ACCEPTED).build().start()) {
+            assertThat(upgradeStatus(cs, Optional.empty())).isEqualTo(101);
+            assertThat(upgradeStatus(cs, Optional.of(basic("CP001", "wrong-password")))).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void acceptsAnyPasswordOfTheChargePointButNoOtherUserWithTheAnyPasswordFault() throws Exception {
+        try (RunningCentralSystem cs = config().faults(Fault.ANY_PASSWORD).build().start()) {
+            assertThat(upgradeStatus(cs, Optional.of(basic("CP001", "wrong-password")))).isEqualTo(101);
+            assertThat(upgradeStatus(cs, Optional.of(basic("CP002", "wrong-password")))).isEqualTo(401);
+            assertThat(upgradeStatus(cs, Optional.empty())).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void acceptsTheRightPasswordUnderAnyUserButNoWrongPasswordWithTheAnyUserFault() throws Exception {
+        try (RunningCentralSystem cs = config().faults(Fault.ANY_USER).build().start()) {
+            assertThat(upgradeStatus(cs, Optional.of(basic("someone-else", cs.chargePointPasswordAsString())))).isEqualTo(101);
+            assertThat(upgradeStatus(cs, Optional.of(basic("CP001", "wrong-password")))).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void locksAfterOneFailureWithTheLocksAfterFailureFault() throws Exception {
+        try (RunningCentralSystem cs = config().faults(Fault.LOCKS_AFTER_FAILURE).build().start()) {
+            assertThat(upgradeStatus(cs, handedOut(cs))).isEqualTo(101);
+            assertThat(upgradeStatus(cs, Optional.of(basic("CP001", "wrong-password")))).isEqualTo(401);
+            assertThat(upgradeStatus(cs, handedOut(cs))).as("locked").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void refusesContradictoryPasswordFaultsAndSubprotocolFaults() {
+        assertThatThrownBy(() -> config().faults(Fault.WRONG_PASSWORD, Fault.ANY_PASSWORD).build())
+                .hasMessage("faults [wrong-password, any-password] cannot be combined");
+        assertThatThrownBy(() -> config().faults(Fault.NO_SUBPROTOCOL, Fault.UNKNOWN_SUBPROTOCOL_KEPT).build())
+                .hasMessage("faults [unknown-subprotocol-kept, no-subprotocol] cannot be combined");
+    }
+
     // ---------------------------------------------------------------- subprotocols
+
+    @Test
+    void closesAnUnacceptableSessionByDefaultAndKeepsItWithTheFault() {
+        assertThat(config().build().subprotocols().closesUnacceptable()).isTrue();
+        assertThat(config().faults(Fault.UNKNOWN_SUBPROTOCOL_KEPT).build().subprotocols().closesUnacceptable()).isFalse();
+        assertThat(config().faults(Fault.WRONG_SUBPROTOCOL_SELECTED).build().subprotocols().subprotocols())
+                .containsExactly("ocpp0.1", "ocpp1.6");
+        assertThat(SubprotocolPolicy.selectNone().closesUnacceptable()).isFalse();
+        assertThat(SubprotocolPolicy.ocpp16().refusingUnacceptable().closesUnacceptable()).isFalse();
+    }
 
     @Test
     void selectsTheFirstOfTheClientsOffersTheSubprotocolPolicyNames() throws Exception {

@@ -21,12 +21,26 @@ public final class BasicAuthenticator {
 
     private final BiPredicate<String, byte[]> accepts;
     private final int lockAfter;
+    private final boolean missingAccepted;
+    private final boolean anyUser;
     private final ConcurrentHashMap<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     /** @param accepts whether a (user, UTF-8 password) pair is accepted, the user being the path's Charge Point id */
     public BasicAuthenticator(BiPredicate<String, byte[]> accepts, int lockAfter) {
+        this(accepts, lockAfter, false, false);
+    }
+
+    /**
+     * @param accepts         whether a (Charge Point id, UTF-8 password) pair is accepted
+     * @param missingAccepted whether a request without an Authorization header is accepted (a fault)
+     * @param anyUser         whether the user name may differ from the path's Charge Point id (a fault)
+     */
+    public BasicAuthenticator(BiPredicate<String, byte[]> accepts, int lockAfter, boolean missingAccepted,
+                              boolean anyUser) {
         this.accepts = accepts;
         this.lockAfter = lockAfter;
+        this.missingAccepted = missingAccepted;
+        this.anyUser = anyUser;
     }
 
     public Outcome check(String authorization, String chargePointId) {
@@ -34,8 +48,11 @@ public final class BasicAuthenticator {
         if (lockAfter > 0 && failed.get() >= lockAfter) {
             return Outcome.LOCKED;
         }
+        if (authorization == null && missingAccepted) {
+            return Outcome.ACCEPTED;
+        }
         Optional<String[]> credentials = basicCredentials(authorization);
-        boolean ok = credentials.isPresent() && credentials.get()[0].equals(chargePointId)
+        boolean ok = credentials.isPresent() && (anyUser || credentials.get()[0].equals(chargePointId))
                 && accepts.test(chargePointId, credentials.get()[1].getBytes(StandardCharsets.UTF_8));
         if (ok) {
             return Outcome.ACCEPTED;

@@ -32,6 +32,8 @@ public final class CentralSystemHttpHandler
     /** The Basic auth realm of the 401 answers. */
     public static final String REALM = "octt";
 
+    private static final WebsocketServerSpec NO_SUBPROTOCOL_SPEC = WebsocketServerSpec.builder().handlePing(false).build();
+
     private static final Pattern PATH = Pattern.compile("/ocpp/([^/]+)");
 
     private final Optional<BasicAuthenticator> auth;
@@ -111,6 +113,13 @@ public final class CentralSystemHttpHandler
         if (subprotocols.refusesUnacceptable() && !offersAcceptable(request)) {
             return plain(response, HttpResponseStatus.BAD_REQUEST, "no acceptable WebSocket subprotocol offered;"
                     + " this Central System speaks " + String.join(", ", subprotocols.subprotocols()));
+        }
+        if (subprotocols.closesUnacceptable() && !offersAcceptable(request)) {
+            // OCPP-J: complete the handshake without Sec-WebSocket-Protocol, then close at once
+            // (a spec without protocols: Reactor Netty does not call the handler when none it lists was selected)
+            return response.sendWebsocket((in, out) -> out.sendClose(SubprotocolPolicy.UNACCEPTABLE_CLOSE_CODE,
+                    "no supported subprotocol offered; this Central System speaks "
+                            + String.join(", ", subprotocols.subprotocols())), NO_SUBPROTOCOL_SPEC);
         }
         return response.sendWebsocket((in, out) -> {
             traffic.webSocketSession();

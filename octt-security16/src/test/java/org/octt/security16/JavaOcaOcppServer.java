@@ -1,0 +1,305 @@
+package org.octt.security16;
+
+import eu.chargetime.ocpp.AuthenticationException;
+import eu.chargetime.ocpp.JSONConfiguration;
+import eu.chargetime.ocpp.JSONServer;
+import eu.chargetime.ocpp.ServerEvents;
+import eu.chargetime.ocpp.feature.profile.ServerCoreEventHandler;
+import eu.chargetime.ocpp.feature.profile.ServerCoreProfile;
+import eu.chargetime.ocpp.model.SessionInformation;
+import eu.chargetime.ocpp.model.core.AuthorizeConfirmation;
+import eu.chargetime.ocpp.model.core.AuthorizeRequest;
+import eu.chargetime.ocpp.model.core.BootNotificationConfirmation;
+import eu.chargetime.ocpp.model.core.BootNotificationRequest;
+import eu.chargetime.ocpp.model.core.DataTransferConfirmation;
+import eu.chargetime.ocpp.model.core.DataTransferRequest;
+import eu.chargetime.ocpp.model.core.HeartbeatConfirmation;
+import eu.chargetime.ocpp.model.core.HeartbeatRequest;
+import eu.chargetime.ocpp.model.core.MeterValuesConfirmation;
+import eu.chargetime.ocpp.model.core.MeterValuesRequest;
+import eu.chargetime.ocpp.model.core.RegistrationStatus;
+import eu.chargetime.ocpp.model.core.StartTransactionConfirmation;
+import eu.chargetime.ocpp.model.core.StartTransactionRequest;
+import eu.chargetime.ocpp.model.core.StatusNotificationConfirmation;
+import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
+import eu.chargetime.ocpp.model.core.StopTransactionConfirmation;
+import eu.chargetime.ocpp.model.core.StopTransactionRequest;
+import org.octt.tls.pki.IssuedCertificate;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The Java-OCA-OCPP (eu.chargetime.ocpp v1_6 1.1.0) JSON server, a Central System others wrote,
+ * with WSS enabled through {@link JSONServer#enableWSS(SSLContext)} on a free loopback port: it
+ * answers BootNotification with Accepted and StatusNotification with an empty conf, and accepts
+ * only the Charge Point {@value InteropPki#CHARGE_POINT_ID} with the given Basic auth password.
+ * TLS is the JDK's (JSSE) through Java-WebSocket 1.5.2.
+ */
+final class JavaOcaOcppServer implements AutoCloseable {
+
+    static {
+        // Production servers run without -ea; surefire enables assertions, and an assert in
+        // Java-WebSocket 1.5.2's SSLSocketChannel2.processHandshake then fails on the first TLS 1.2
+        // handshake from octt's client and kills the server's selector thread. Java-WebSocket's
+        // classes are initialised only when the first server starts, after this.
+        JavaOcaOcppServer.class.getClassLoader().setPackageAssertionStatus("org.java_websocket", false);
+    }
+
+    private static final Duration START_DEADLINE = Duration.ofSeconds(10);
+    private static final char[] STORE_PASSWORD = "octt".toCharArray();
+
+    private final JSONServer server;
+    private final int port;
+    private final SSLContext sslContext;
+    final AtomicInteger bootNotifications = new AtomicInteger();
+    final List<Integer> statusNotificationConnectorIds = new CopyOnWriteArrayList<>();
+    /** "accepted" or "refused", with the username and the resource the Charge Point asked for. */
+    final List<String> authentications = new CopyOnWriteArrayList<>();
+    final AtomicInteger sessions = new AtomicInteger();
+
+    private JavaOcaOcppServer(JSONServer server, int port, SSLContext sslContext) {
+        this.server = server;
+        this.port = port;
+        this.sslContext = sslContext;
+    }
+
+    /** Starts the server with these certificates (each with its private key) as its key material. */
+    /**
+     * Starts the server with these certificates (each with its private key) as its key material,
+     * allowing TLS 1.2 only.
+     *
+     * <p>Why not TLS 1.3 as well: over TLS 1.3, Java-WebSocket 1.5.2's {@code SSLSocketChannel2}
+     * intermittently never sends the answer to the upgrade request (about one connection in five,
+     * with {@code openssl s_client} as the client too; never over TLS 1.2), so the WebSocket checks
+     * would be flaky. See docs/interop.md.
+     */
+    static JavaOcaOcppServer start(String password, IssuedCertificate... certificates) throws IOException {
+        return start(List.of("TLSv1.2"), password, certificates);
+    }
+
+    /** Starts the server allowing these protocol versions (e.g. TLSv1.2, TLSv1.3). */
+    static JavaOcaOcppServer start(List<String> protocols, String password, IssuedCertificate... certificates)
+            throws IOException {
+        SSLContext ssl = restrictedTo(protocols, sslContext(certificates));
+        JavaOcaOcppServer[] self = new JavaOcaOcppServer[1];
+        ServerCoreProfile profile = new ServerCoreProfile(new Handler(() -> self[0]));
+        JSONServer server = new JSONServer(profile, JSONConfiguration.get());
+        server.enableWSS(ssl);
+        int port = freePort();
+        JavaOcaOcppServer s = new JavaOcaOcppServer(server, port, ssl);
+        self[0] = s;
+        byte[] expected = password.getBytes(StandardCharsets.UTF_8);
+        server.open("127.0.0.1", port, new ServerEvents() {
+            @Override
+            public void authenticateSession(SessionInformation information, String username, byte[] given)
+                    throws AuthenticationException {
+                boolean ok = InteropPki.CHARGE_POINT_ID.equals(username) && MessageDigest.isEqual(expected, given);
+                s.authentications.add((ok ? "accepted " : "refused ") + username + " at " + information.getIdentifier());
+                if (!ok) {
+                    throw new AuthenticationException(401, "wrong Charge Point or password");
+                }
+            }
+
+            @Override
+            public void newSession(UUID sessionIndex, SessionInformation information) {
+                s.sessions.incrementAndGet();
+            }
+
+            @Override
+            public void lostSession(UUID sessionIndex) {
+            }
+        });
+        try {
+            s.awaitListening();
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    int port() {
+        return port;
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", port);
+    }
+
+    /** The cipher suites the server's TLS engine enables by default (what the JDK allows). */
+    List<String> enabledCipherSuites() {
+        return List.of(sslContext.createSSLEngine().getEnabledCipherSuites());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private static SSLContext sslContext(IssuedCertificate... certificates) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            int i = 0;
+            for (IssuedCertificate c : certificates) {
+                store.setKeyEntry("key" + i++, c.privateKey(), STORE_PASSWORD,
+                        c.chainWithoutRoot().toArray(new Certificate[0]));
+            }
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, STORE_PASSWORD);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(kmf.getKeyManagers(), null, null);
+            return ssl;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build the server's SSLContext: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The context with every engine it creates restricted to {@code protocols}: Java-WebSocket's
+     * server factory takes engines from the context as they come, and a server-side context enables
+     * every version its provider allows whatever protocol it was created for.
+     */
+    private static SSLContext restrictedTo(List<String> protocols, SSLContext context) {
+        String[] enabled = protocols.toArray(new String[0]);
+        SSLContextSpi spi = new SSLContextSpi() {
+            @Override
+            protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+                throw new UnsupportedOperationException("already initialised");
+            }
+
+            @Override
+            protected SSLSocketFactory engineGetSocketFactory() {
+                return context.getSocketFactory();
+            }
+
+            @Override
+            protected SSLServerSocketFactory engineGetServerSocketFactory() {
+                return context.getServerSocketFactory();
+            }
+
+            @Override
+            protected SSLEngine engineCreateSSLEngine() {
+                SSLEngine engine = context.createSSLEngine();
+                engine.setEnabledProtocols(enabled);
+                return engine;
+            }
+
+            @Override
+            protected SSLEngine engineCreateSSLEngine(String host, int port) {
+                SSLEngine engine = context.createSSLEngine(host, port);
+                engine.setEnabledProtocols(enabled);
+                return engine;
+            }
+
+            @Override
+            protected SSLSessionContext engineGetServerSessionContext() {
+                return context.getServerSessionContext();
+            }
+
+            @Override
+            protected SSLSessionContext engineGetClientSessionContext() {
+                return context.getClientSessionContext();
+            }
+        };
+        return new SSLContext(spi, context.getProvider(), context.getProtocol()) { };
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port", e);
+        }
+    }
+
+    /** Java-WebSocket binds on its own thread after open() returns: wait until it accepts. */
+    private void awaitListening() throws IOException {
+        long deadline = System.nanoTime() + START_DEADLINE.toNanos();
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(address(), 200);
+                return;
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("Java-OCA-OCPP server not listening on port " + port + " after "
+                            + START_DEADLINE, notYet);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+        }
+    }
+
+    /** Answers BootNotification with Accepted and StatusNotification with an empty conf. */
+    private record Handler(java.util.function.Supplier<JavaOcaOcppServer> server) implements ServerCoreEventHandler {
+
+        @Override
+        public BootNotificationConfirmation handleBootNotificationRequest(UUID session, BootNotificationRequest request) {
+            server.get().bootNotifications.incrementAndGet();
+            return new BootNotificationConfirmation(ZonedDateTime.now(), 300, RegistrationStatus.Accepted);
+        }
+
+        @Override
+        public StatusNotificationConfirmation handleStatusNotificationRequest(UUID session, StatusNotificationRequest request) {
+            server.get().statusNotificationConnectorIds.add(request.getConnectorId());
+            return new StatusNotificationConfirmation();
+        }
+
+        @Override
+        public HeartbeatConfirmation handleHeartbeatRequest(UUID session, HeartbeatRequest request) {
+            return new HeartbeatConfirmation(ZonedDateTime.now());
+        }
+
+        @Override
+        public AuthorizeConfirmation handleAuthorizeRequest(UUID session, AuthorizeRequest request) {
+            throw new UnsupportedOperationException("Authorize is not part of TC_086");
+        }
+
+        @Override
+        public DataTransferConfirmation handleDataTransferRequest(UUID session, DataTransferRequest request) {
+            throw new UnsupportedOperationException("DataTransfer is not part of TC_086");
+        }
+
+        @Override
+        public MeterValuesConfirmation handleMeterValuesRequest(UUID session, MeterValuesRequest request) {
+            throw new UnsupportedOperationException("MeterValues is not part of TC_086");
+        }
+
+        @Override
+        public StartTransactionConfirmation handleStartTransactionRequest(UUID session, StartTransactionRequest request) {
+            throw new UnsupportedOperationException("StartTransaction is not part of TC_086");
+        }
+
+        @Override
+        public StopTransactionConfirmation handleStopTransactionRequest(UUID session, StopTransactionRequest request) {
+            throw new UnsupportedOperationException("StopTransaction is not part of TC_086");
+        }
+    }
+}
