@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +56,9 @@ import java.util.regex.Pattern;
  */
 public final class HtmlReport {
 
-    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+    /** Owner read and write, group and others read. */
+    private static final Set<PosixFilePermission> NEW_FILE = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private static final String MESSAGE_LOG = "messageLog";
     /** An alert as the probes name it in a message: {@code fatal alert protocol_version(70)}. */
@@ -113,7 +115,7 @@ public final class HtmlReport {
      * Writes the report of {@code result} to {@code file} (UTF-8), replacing it atomically: to a
      * temporary file in the same folder, then moved into place (atomically where the file system
      * can), so the file is either the whole new report or the old one. An existing file keeps its
-     * permissions; a new one is {@code rw-r--r--}. On failure the temporary file is removed.
+     * permissions; a new one is readable by all, writable by its owner. On failure the temporary file is removed.
      *
      * @throws IOException when the file cannot be written; the message names it
      */
@@ -294,7 +296,7 @@ public final class HtmlReport {
         h.raw("</td></tr>\n<tr><th>Started</th><td>").text(tc.startedAt().toString()).raw("</td></tr>\n<tr><th>Duration</th><td>")
                 .text(millis(tc.duration().toMillis())).raw("</td></tr>\n");
         if (tc.insecure()) {
-            h.raw("<tr><th>Insecure</th><td>yes: credentials were sent although certificate validation failed (--insecure)</td></tr>\n");
+            h.raw("<tr><th>Insecure</th><td>yes: credentials were sent although certificate validation failed</td></tr>\n");
         }
         h.raw("</table>\n");
         checks(h, tc, i);
