@@ -87,6 +87,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--report-junit", paramLabel = "FILE", description = "Write the JUnit XML report here.")
     Path reportJunit;
 
+    @Option(names = "--report-html", paramLabel = "FILE", description = "Write the HTML report here.")
+    Path reportHtml;
+
     @Option(names = "--metrics-file", paramLabel = "FILE", description = "Write metrics in Prometheus text format here.")
     Path metricsFile;
 
@@ -116,8 +119,9 @@ final class DemoCommand implements Callable<Integer> {
         Durations.parsePositive("--timeout", timeout);
         List<String> ids = ServedTestCases.ids(environment, securityProfile, testCases);
         // as run checks them, but before the reference Central System starts (its inputs are fresh temporary files)
-        ReportOutputs.check(ReportOutputs.given("--report-json", reportJson, "--report-junit", reportJunit,
-                "--metrics-file", metricsFile), List.of());
+        ReportOutputs.check(ReportOutputs.given(ReportOutputs.ifSet("--report-json", reportJson),
+                ReportOutputs.ifSet("--report-junit", reportJunit), ReportOutputs.ifSet("--report-html", reportHtml),
+                ReportOutputs.ifSet("--metrics-file", metricsFile)), List.of());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReferenceCentralSystem configured;
@@ -151,6 +155,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             addIfSet(args, "--report-json", reportJson);
             addIfSet(args, "--report-junit", reportJunit);
+            addIfSet(args, "--report-html", reportHtml);
             addIfSet(args, "--metrics-file", metricsFile);
             if (verbose) {
                 args.add("--verbose");

@@ -61,16 +61,20 @@ final class ReportOutputs {
     private ReportOutputs() {
     }
 
-    /** The outputs of the three report options, those that are set, in this order. */
-    static List<Output> given(String option1, Path path1, String option2, Path path2, String option3, Path path3) {
-        List<Output> outputs = new ArrayList<>();
-        for (Output o : new Output[] {path1 == null ? null : new Output(option1, path1),
-            path2 == null ? null : new Output(option2, path2), path3 == null ? null : new Output(option3, path3)}) {
+    /** The outputs of the report options that are set ({@link #ifSet} gives null for one that is not), in this order. */
+    static List<Output> given(Output... outputs) {
+        List<Output> given = new ArrayList<>();
+        for (Output o : outputs) {
             if (o != null) {
-                outputs.add(o);
+                given.add(o);
             }
         }
-        return outputs;
+        return given;
+    }
+
+    /** The output of {@code option}, or null when it was not given ({@code path} null). */
+    static Output ifSet(String option, Path path) {
+        return path == null ? null : new Output(option, path);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.octt.core.engine.RunEvent;
 import org.octt.core.engine.RunPlan;
 import org.octt.core.engine.RunResult;
+import org.octt.core.report.HtmlReport;
 import org.octt.core.report.JUnitXmlReport;
 import org.octt.core.report.JsonReport;
 import org.octt.core.spi.KeyMaterial;
@@ -164,6 +165,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report-junit", paramLabel = "FILE", description = "Write a JUnit XML report.")
     Path reportJunit;
 
+    @Option(names = "--report-html", paramLabel = "FILE",
+            description = "Write a self-contained HTML report, for a person to read (docs/report-format.md).")
+    Path reportHtml;
+
     @Option(names = "--metrics-file", paramLabel = "FILE", description = "Write the run's metrics in Prometheus text format.")
     Path metricsFile;
 
@@ -308,6 +313,9 @@ final class RunCommand implements Callable<Integer> {
             if (reportJunit != null) {
                 write("--report-junit", reportJunit, out -> JUnitXmlReport.write(result, out), notWritten);
             }
+            if (reportHtml != null) {
+                write("--report-html", reportHtml, out -> HtmlReport.write(result, out), notWritten);
+            }
             if (metricsFile != null) {
                 write("--metrics-file", metricsFile, out -> out.write(((PrometheusMeterRegistry) registry).scrape()),
                         notWritten);
@@ -343,8 +351,9 @@ final class RunCommand implements Callable<Integer> {
 
     /** The files this run writes, with the options that named them. */
     private List<ReportOutputs.Output> outputs() {
-        return ReportOutputs.given("--report-json", reportJson, "--report-junit", reportJunit,
-                "--metrics-file", metricsFile);
+        return ReportOutputs.given(ReportOutputs.ifSet("--report-json", reportJson),
+                ReportOutputs.ifSet("--report-junit", reportJunit), ReportOutputs.ifSet("--report-html", reportHtml),
+                ReportOutputs.ifSet("--metrics-file", metricsFile));
     }
 
     /** The files this run reads, with the options (or targets file settings) that named them. */

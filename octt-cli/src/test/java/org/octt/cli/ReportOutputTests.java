@@ -140,6 +140,38 @@ class ReportOutputTests {
     }
 
     @Test
+    void refusesTheHtmlReportOnAnotherReportOrOnAnInputFile() throws IOException {
+        Path json = dir.resolve("out/r.json");
+        Path password = write("password.txt", PASSWORD + "\n");
+
+        assertRefused(Cli.run(env(), runArgs("--report-json", json.toString(), "--report-html", json.toString())),
+                "--report-html and --report-json name the same file", json.toString());
+        assertRefused(Cli.run(env(), runArgs("--basic-auth-password-file", password.toString(),
+                        "--report-html", password.toString())),
+                "--report-html would overwrite the input file of --basic-auth-password-file", password.toString());
+        assertRefused(Cli.run(env(), runArgs("--report-html", dir.toString())),
+                "--report-html: report file is a folder", dir.toString());
+        assertThat(Files.readString(password)).isEqualTo(PASSWORD + "\n");
+    }
+
+    @Test
+    void writesTheHtmlReportWholeBesideTheOthers() throws IOException {
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Path html = Files.writeString(out.resolve("r.html"), "old");
+
+        Cli.Result result = Cli.run(env(), runArgs("--report-html", html.toString(), "--report-json",
+                out.resolve("r.json").toString()));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.PASSED);
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>")
+                .contains("<title>octt report: PASSED (" + ID + ")</title>").contains("<code>fake.check</code>")
+                .endsWith("</html>\n").doesNotContain(PASSWORD);
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("r.html", "r.json");
+        }
+    }
+
+    @Test
     void refusesTheMetricsFileOnAReportThroughASymlinkedFolder() throws IOException {
         Path out = Files.createDirectory(dir.resolve("out"));
         Path alias = Files.createSymbolicLink(dir.resolve("alias"), out);

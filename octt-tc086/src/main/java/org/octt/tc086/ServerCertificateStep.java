@@ -16,9 +16,12 @@ import org.octt.tls.trust.ValidationResult;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,11 +164,32 @@ final class ServerCertificateStep implements Step {
     }
 
     private static CheckResult pemCheck(List<Leaf> leaves) {
-        return combine(CheckIds.CERT_X509_PEM, leaves, (leaf, facts) -> facts.pemRoundTrips()
-                ? Finding.of(Verdict.PASSED, "parses as X.509 and round-trips through PEM").withEvidence("pem", facts.pem())
+        return combine(CheckIds.CERT_X509_PEM, leaves, (leaf, facts) -> x509Evidence(facts.pemRoundTrips()
+                ? Finding.of(Verdict.PASSED, "parses as X.509 and round-trips through PEM")
                 : Finding.of(Verdict.FAILED, "parses as X.509 but its DER does not survive PEM encoding unchanged"
-                        + " (non-canonical DER); re-issue the certificate with a conforming encoder")
-                        .withEvidence("pem", facts.pem()));
+                        + " (non-canonical DER); re-issue the certificate with a conforming encoder"), facts));
+    }
+
+    /**
+     * The certificate as a report shows it, beside the subject and SHA-256 every check carries: issuer,
+     * validity, SHA-1 fingerprint (as {@code openssl x509 -fingerprint -sha1} prints it) and the PEM.
+     */
+    static Finding x509Evidence(Finding f, CertificateFacts facts) {
+        return f.withEvidence("issuer", facts.issuer())
+                .withEvidence("notBefore", facts.notBefore().toString())
+                .withEvidence("notAfter", facts.notAfter().toString())
+                .withEvidence("sha1", sha1Fingerprint(facts.der()))
+                .withEvidence("pem", facts.pem());
+    }
+
+    /** SHA-1 of the DER, upper-case hex octets separated by colons. */
+    static String sha1Fingerprint(byte[] der) {
+        try {
+            return HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(der));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
+        }
     }
 
     static Finding serial(CertificateFacts facts) {

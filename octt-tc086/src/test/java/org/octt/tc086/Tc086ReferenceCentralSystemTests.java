@@ -13,12 +13,18 @@ import org.octt.testkit.ReferenceCentralSystem;
 import org.octt.testkit.ReferencePki;
 import org.octt.testkit.RunningCentralSystem;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -98,6 +104,32 @@ class Tc086ReferenceCentralSystemTests {
             assertThat(check(r, WS_UPGRADE).message()).contains("101", "ocpp1.6", "Basic auth as CP001");
             assertThat(cs.bootNotificationCount()).isEqualTo(1);
             assertThat(cs.statusNotificationConnectorIds()).containsExactly(0, 1);
+        }
+    }
+
+    @Test
+    void theX509CheckCarriesIssuerValidityAndBothFingerprintsOfEachLeafForTheReports() throws Exception {
+        try (RunningCentralSystem cs = start()) {
+            CheckResult pem = check(runProfile2(cs), CERT_X509_PEM);
+
+            assertThat(pem.verdict()).isEqualTo(PASSED);
+            assertThat(pem.message().split("; ")).containsExactlyInAnyOrder(
+                    "RSA-2048 certificate: parses as X.509 and round-trips through PEM",
+                    "EC secp256r1 certificate: parses as X.509 and round-trips through PEM");
+            List<?> certificates = (List<?>) pem.evidence().get("certificates");
+            assertThat(certificates).hasSize(2);
+            for (Object o : certificates) {
+                Map<?, ?> cert = (Map<?, ?>) o;
+                X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                        new ByteArrayInputStream(((String) cert.get("pem")).getBytes(StandardCharsets.US_ASCII)));
+                assertThat(cert.get("issuer")).isEqualTo(pki.rootCertificate().getSubjectX500Principal().getName());
+                assertThat(cert.get("notBefore")).isEqualTo(x509.getNotBefore().toInstant().toString());
+                assertThat(cert.get("notAfter")).isEqualTo(x509.getNotAfter().toInstant().toString());
+                assertThat(cert.get("sha1")).isEqualTo(HexFormat.ofDelimiter(":").withUpperCase()
+                        .formatHex(MessageDigest.getInstance("SHA-1").digest(x509.getEncoded())));
+                assertThat(cert.get("sha256")).isEqualTo(HexFormat.ofDelimiter(":").withUpperCase()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(x509.getEncoded())));
+            }
         }
     }
 
