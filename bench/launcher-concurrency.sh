@@ -106,10 +106,10 @@ for signal in INT TERM; do
     "$COPY/octt" demo --fault no-tls-answer --timeout 60s >"$WORK/sig$signal.out" 2>"$WORK/sig$signal.err" </dev/null &
   pid=$!
   for _ in $(seq 1 300); do
-    grep -q '^\$ .*octt run TC_086_CSMS' "$WORK/sig$signal.out" && break
+    grep -q '^\$ .*octt run ' "$WORK/sig$signal.out" && break
     sleep 0.1
   done
-  grep -q '^\$ .*octt run TC_086_CSMS' "$WORK/sig$signal.out" || { kill -KILL "$pid"; fail "SIG$signal: the run did not begin"; }
+  grep -q '^\$ .*octt run ' "$WORK/sig$signal.out" || { kill -KILL "$pid"; fail "SIG$signal: the run did not begin"; }
   [[ -z "$(ls -A "$tmp")" ]] || fail "SIG$signal: during the run the temporary folder holds: $(ls -A "$tmp")"
   kill -"$signal" "$pid"
   set +e
