@@ -50,11 +50,7 @@ public final class Tc085TestCase implements TestCase {
 
     private static final BootSequence BOOT = BootSequence.of(BOOT_NOTIFICATION, STATUS_NOTIFICATION, "octt-tc085");
 
-    private static final List<OptionDescriptor> OPTIONS = List.of(
-            OptionDescriptor.string(BootSequence.VENDOR_OPTION, "octt", "chargePointVendor sent in BootNotification"),
-            OptionDescriptor.string(BootSequence.MODEL_OPTION, "octt-tc085", "chargePointModel sent in BootNotification"),
-            OptionDescriptor.integer(BootSequence.CONNECTORS_OPTION, 1, 1, 100,
-                    "connectors the simulated Charge Point reports (a StatusNotification each, and one for connector 0)"));
+    private static final List<OptionDescriptor> OPTIONS = BootSequence.options("octt-tc085");
 
     private final List<Step> steps = List.of(
             Step.of("upgrade-without-credentials", "upgrade without an Authorization header: not upgraded",

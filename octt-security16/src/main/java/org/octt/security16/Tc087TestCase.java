@@ -2,6 +2,7 @@ package org.octt.security16;
 
 import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OptionDescriptor;
+import org.octt.ocpp.cp.BootSequence;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
@@ -36,13 +37,7 @@ public final class Tc087TestCase implements TestCase {
     /** The built-in suite of the OCPP 1.6 security cards. */
     public static final String SUITE = "ocpp16-security";
 
-    private static final List<OptionDescriptor> OPTIONS = List.of(
-            OptionDescriptor.string(ClientCertificateSession.VENDOR_OPTION, "octt",
-                    "chargePointVendor sent in BootNotification"),
-            OptionDescriptor.string(ClientCertificateSession.MODEL_OPTION, "octt-tc087",
-                    "chargePointModel sent in BootNotification"),
-            OptionDescriptor.integer(ClientCertificateSession.CONNECTORS_OPTION, 1, 1, 100,
-                    "connectors the simulated Charge Point reports (a StatusNotification each, and one for connector 0)"));
+    private static final List<OptionDescriptor> OPTIONS = BootSequence.options("octt-tc087");
 
     private final List<Step> steps = List.of(new Tc087HandshakeStep(), new ClientCertificateSession(true, "octt-tc087"));
 

@@ -2,6 +2,7 @@ package org.octt.tc086;
 
 import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OptionDescriptor;
+import org.octt.ocpp.cp.BootSequence;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
@@ -47,13 +48,7 @@ public final class Tc086TestCase implements TestCase {
     /** The built-in suite TC_086 belongs to. */
     public static final String SUITE = "ocpp16-security";
 
-    private static final List<OptionDescriptor> OPTIONS = List.of(
-            OptionDescriptor.string(SecuredWebSocketStep.VENDOR_OPTION, "octt",
-                    "chargePointVendor sent in BootNotification"),
-            OptionDescriptor.string(SecuredWebSocketStep.MODEL_OPTION, "octt-tc086",
-                    "chargePointModel sent in BootNotification"),
-            OptionDescriptor.integer(SecuredWebSocketStep.CONNECTORS_OPTION, 1, 1, 100,
-                    "connectors the simulated Charge Point reports (a StatusNotification each, and one for connector 0)"));
+    private static final List<OptionDescriptor> OPTIONS = BootSequence.options("octt-tc086");
 
     private final List<Step> steps;
 

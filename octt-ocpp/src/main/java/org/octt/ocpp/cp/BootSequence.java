@@ -2,6 +2,7 @@ package org.octt.ocpp.cp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
 import org.octt.ocpp.j.AnsweredCall;
@@ -52,6 +53,19 @@ public final class BootSequence {
      */
     public static BootSequence of(String bootCheckId, String statusCheckId, String defaultModel) {
         return new BootSequence(bootCheckId, statusCheckId, defaultModel);
+    }
+
+    /**
+     * The options this sequence reads, for a test case to declare ({@code TestCase.options()}):
+     * {@value #VENDOR_OPTION}, {@value #MODEL_OPTION} (default {@code defaultModel}) and
+     * {@value #CONNECTORS_OPTION} (1 to 100).
+     */
+    public static List<OptionDescriptor> options(String defaultModel) {
+        return List.of(
+                OptionDescriptor.string(VENDOR_OPTION, "octt", "chargePointVendor sent in BootNotification"),
+                OptionDescriptor.string(MODEL_OPTION, defaultModel, "chargePointModel sent in BootNotification"),
+                OptionDescriptor.integer(CONNECTORS_OPTION, 1, 1, 100,
+                        "connectors the simulated Charge Point reports (a StatusNotification each, and one for connector 0)"));
     }
 
     /**
