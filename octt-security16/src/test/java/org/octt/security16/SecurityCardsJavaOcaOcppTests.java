@@ -1,5 +1,7 @@
 package org.octt.security16;
 
+import org.octt.tc086.InteropPki;
+import org.octt.tc086.JavaOcaOcppServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

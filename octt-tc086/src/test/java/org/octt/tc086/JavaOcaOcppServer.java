@@ -62,7 +62,7 @@ import java.util.concurrent.locks.LockSupport;
  * only the Charge Point {@value InteropPki#CHARGE_POINT_ID} with the given Basic auth password.
  * TLS is the JDK's (JSSE) through Java-WebSocket 1.5.2.
  */
-final class JavaOcaOcppServer implements AutoCloseable {
+public final class JavaOcaOcppServer implements AutoCloseable {
 
     static {
         // Production servers run without -ea; surefire enables assertions, and an assert in
@@ -79,9 +79,9 @@ final class JavaOcaOcppServer implements AutoCloseable {
     private final int port;
     private final SSLContext sslContext;
     final AtomicInteger bootNotifications = new AtomicInteger();
-    final List<Integer> statusNotificationConnectorIds = new CopyOnWriteArrayList<>();
+    public final List<Integer> statusNotificationConnectorIds = new CopyOnWriteArrayList<>();
     /** "accepted" or "refused", with the username and the resource the Charge Point asked for. */
-    final List<String> authentications = new CopyOnWriteArrayList<>();
+    public final List<String> authentications = new CopyOnWriteArrayList<>();
     final AtomicInteger sessions = new AtomicInteger();
 
     private JavaOcaOcppServer(JSONServer server, int port, SSLContext sslContext) {
@@ -100,12 +100,12 @@ final class JavaOcaOcppServer implements AutoCloseable {
      * with {@code openssl s_client} as the client too; never over TLS 1.2), so the WebSocket checks
      * would be flaky. See docs/interop.md.
      */
-    static JavaOcaOcppServer start(String password, IssuedCertificate... certificates) throws IOException {
+    public static JavaOcaOcppServer start(String password, IssuedCertificate... certificates) throws IOException {
         return start(List.of("TLSv1.2"), password, certificates);
     }
 
     /** Starts the server allowing these protocol versions (e.g. TLSv1.2, TLSv1.3). */
-    static JavaOcaOcppServer start(List<String> protocols, String password, IssuedCertificate... certificates)
+    public static JavaOcaOcppServer start(List<String> protocols, String password, IssuedCertificate... certificates)
             throws IOException {
         SSLContext ssl = restrictedTo(protocols, sslContext(certificates));
         JavaOcaOcppServer[] self = new JavaOcaOcppServer[1];
@@ -145,16 +145,16 @@ final class JavaOcaOcppServer implements AutoCloseable {
         return s;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", port);
     }
 
     /** The cipher suites the server's TLS engine enables by default (what the JDK allows). */
-    List<String> enabledCipherSuites() {
+    public List<String> enabledCipherSuites() {
         return List.of(sslContext.createSSLEngine().getEnabledCipherSuites());
     }
 
