@@ -114,12 +114,17 @@ public final class Main {
                     + (verbose ? "" : " (run with --verbose for the stack trace)"));
         }
         if (verbose) {
-            StringWriter trace = new StringWriter();
-            error.printStackTrace(new PrintWriter(trace)); // only on request: --verbose
-            err.print(Printable.escapeKeepingLines(trace.toString()));
+            printStackTrace(error, err); // only on request: --verbose
         }
         err.flush();
         return code;
+    }
+
+    /** The error's stack trace, control characters escaped (its messages may hold a file's or a server's text). */
+    static void printStackTrace(Throwable error, PrintWriter err) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        err.print(Printable.escapeKeepingLines(trace.toString()));
     }
 
     private static boolean verboseOption(CommandLine commandLine) {

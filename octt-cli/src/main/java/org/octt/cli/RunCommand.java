@@ -344,7 +344,7 @@ final class RunCommand implements Callable<Integer> {
             notWritten.add(spec.qualifiedName() + ": " + option + ": could not write " + file + " ("
                     + ReportOutputs.reason(io) + "); the run finished, its result is not recorded there");
             if (verbose) {
-                e.printStackTrace(spec.commandLine().getErr());
+                Main.printStackTrace(e, spec.commandLine().getErr());
             }
         }
     }
