@@ -1,5 +1,7 @@
 package org.octt.cli;
 
+import org.octt.core.spi.ActionHandler;
+
 import java.io.Console;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
@@ -25,10 +27,13 @@ import java.util.Optional;
  * @param terminal    whether stdout is an interactive terminal (colour, live lines)
  * @param interrupts  where an interrupt (Ctrl-C) is heard
  * @param inputs      in-memory input files by name (see {@link #inMemoryInput}); empty but in {@code octt demo}
+ * @param actionHandlers who performs the operator actions of the test cases against a target, by the target's URL;
+ *                    empty but in {@code octt demo} (the reference Central System performs them)
  */
 public record CliEnvironment(RunService runService, TestCatalog catalog,
                              Map<String, String> env, Optional<Path> home, boolean terminal,
-                             Interrupts interrupts, Map<String, String> inputs) {
+                             Interrupts interrupts, Map<String, String> inputs,
+                             Map<String, ActionHandler> actionHandlers) {
 
     /** Environment variable holding the Basic auth password when no file is given. */
     public static final String PASSWORD_ENV = "OCTT_BASIC_AUTH_PASSWORD";
@@ -43,12 +48,13 @@ public record CliEnvironment(RunService runService, TestCatalog catalog,
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(interrupts, "interrupts");
         inputs = Map.copyOf(inputs);
+        actionHandlers = Map.copyOf(actionHandlers);
     }
 
     /** An environment without in-memory inputs. */
     public CliEnvironment(RunService runService, TestCatalog catalog, Map<String, String> env, Optional<Path> home,
                           boolean terminal, Interrupts interrupts) {
-        this(runService, catalog, env, home, terminal, interrupts, Map.of());
+        this(runService, catalog, env, home, terminal, interrupts, Map.of(), Map.of());
     }
 
     /** The real environment of this process. */
@@ -77,32 +83,40 @@ public record CliEnvironment(RunService runService, TestCatalog catalog,
     }
 
     public CliEnvironment withRunService(RunService service) {
-        return new CliEnvironment(service, catalog, env, home, terminal, interrupts, inputs);
+        return new CliEnvironment(service, catalog, env, home, terminal, interrupts, inputs, actionHandlers);
     }
 
     public CliEnvironment withCatalog(TestCatalog c) {
-        return new CliEnvironment(runService, c, env, home, terminal, interrupts, inputs);
+        return new CliEnvironment(runService, c, env, home, terminal, interrupts, inputs, actionHandlers);
     }
 
     public CliEnvironment withEnv(Map<String, String> variables) {
-        return new CliEnvironment(runService, catalog, variables, home, terminal, interrupts, inputs);
+        return new CliEnvironment(runService, catalog, variables, home, terminal, interrupts, inputs, actionHandlers);
     }
 
     public CliEnvironment withHome(Optional<Path> folder) {
-        return new CliEnvironment(runService, catalog, env, folder, terminal, interrupts, inputs);
+        return new CliEnvironment(runService, catalog, env, folder, terminal, interrupts, inputs, actionHandlers);
     }
 
     public CliEnvironment withTerminal(boolean isTerminal) {
-        return new CliEnvironment(runService, catalog, env, home, isTerminal, interrupts, inputs);
+        return new CliEnvironment(runService, catalog, env, home, isTerminal, interrupts, inputs, actionHandlers);
     }
 
     public CliEnvironment withInterrupts(Interrupts source) {
-        return new CliEnvironment(runService, catalog, env, home, terminal, source, inputs);
+        return new CliEnvironment(runService, catalog, env, home, terminal, source, inputs, actionHandlers);
     }
 
     /** This environment with these in-memory input files, by name (see {@link #inMemoryInput}). */
     public CliEnvironment withInputs(Map<String, String> contentByName) {
-        return new CliEnvironment(runService, catalog, env, home, terminal, interrupts, contentByName);
+        return new CliEnvironment(runService, catalog, env, home, terminal, interrupts, contentByName, actionHandlers);
+    }
+
+    /**
+     * This environment with these handlers of operator actions, by target URL ({@code octt demo}: each reference
+     * Central System performs the actions of the test cases run against it).
+     */
+    public CliEnvironment withActionHandlers(Map<String, ActionHandler> byTargetUrl) {
+        return new CliEnvironment(runService, catalog, env, home, terminal, interrupts, inputs, byTargetUrl);
     }
 
     /**
@@ -120,7 +134,7 @@ public record CliEnvironment(RunService runService, TestCatalog catalog,
     public String toString() {
         return "CliEnvironment[runService=" + runService + ", catalog=" + catalog + ", env=" + env.keySet()
                 + ", home=" + home + ", terminal=" + terminal + ", interrupts=" + interrupts
-                + ", inputs=" + inputs.keySet() + "]";
+                + ", inputs=" + inputs.keySet() + ", actionHandlers=" + actionHandlers.keySet() + "]";
     }
 
     /**

@@ -6,6 +6,7 @@ import org.octt.core.engine.RunResult;
 import org.octt.core.engine.StepResult;
 import org.octt.core.engine.TestCaseResult;
 import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.OperatorAction;
 import org.octt.core.spi.Verdict;
 import org.octt.core.text.Printable;
 
@@ -63,6 +64,9 @@ final class ConsoleReporter {
     private int failed;
     private int inconclusive;
     private java.time.Instant startedAt;
+    /** The operator action being waited for, whose countdown line is shown (on a terminal), if any. */
+    private RunEvent.ActionRequested waiting;
+    private boolean countdownShown;
 
     /**
      * @param out     where to print
@@ -90,6 +94,8 @@ final class ConsoleReporter {
                 out.println("running " + e.testCases() + " test case" + (e.testCases() == 1 ? "" : "s") + " against "
                         + e.targets() + " targets");
             }
+        } else if (event instanceof RunEvent.ActionRequested e) {
+            printAction(e);
         } else if (fleet && !(event instanceof RunEvent.TestCaseFinished || event instanceof RunEvent.RunFinished)) {
             if (verbose && event instanceof RunEvent.CheckReported e) {
                 endPending();
@@ -152,7 +158,58 @@ final class ConsoleReporter {
         out.flush();
     }
 
+    /**
+     * An operator action was asked for: its id, the Charge Point and the text, so that a person can make the Central
+     * System act. On a terminal (not a fleet run) a countdown line follows, updated in place by {@link #tick} until
+     * the next event; elsewhere the same line ends with the deadline.
+     */
+    private void printAction(RunEvent.ActionRequested e) {
+        endPending();
+        OperatorAction a = e.action();
+        String chargePoint = a.chargePointId().or(() -> e.target().chargePointId()).orElse("?");
+        String head = prefix(e.testCaseId(), e.target().toString()) + "  ";
+        String label = "ACTION";
+        boolean countdown = live && !fleet && a.deadline().isPresent();
+        String text = a.id() + (fleet ? " @ " + e.target() : "") + " for " + chargePoint + ": " + a.text()
+                + (countdown ? "" : " (waiting for " + a.awaitedCall() + ".req"
+                + a.deadline().map(d -> " until " + seconds(d)).orElse("") + ")");
+        hanging(head + style("\u001b[1;36m", label) + " ".repeat(14 - label.length()), head.length() + 14,
+                text, head.length() + 14);
+        if (countdown) {
+            waiting = e;
+            tick(e.at());
+        }
+    }
+
+    /**
+     * On a terminal, while an operator action is awaited: the countdown line, replaced in place ({@code waiting for
+     * ChangeConfiguration.req: 57 s left, until 2026-...Z}). Called about once a second; does nothing otherwise.
+     */
+    void tick(java.time.Instant now) {
+        if (waiting == null) {
+            return;
+        }
+        OperatorAction a = waiting.action();
+        java.time.Instant deadline = a.deadline().orElseThrow();
+        long left = Math.max(0, java.time.Duration.between(now, deadline).plusMillis(999).getSeconds());
+        String head = prefix(waiting.testCaseId(), waiting.target().toString()) + "  " + " ".repeat(14);
+        String line = "waiting for " + p(a.awaitedCall()) + ".req: " + left + " s left (until " + seconds(deadline) + ")";
+        out.print(CLEAR_LINE + head + style(DIM, ConsoleText.cut(line, Math.max(10, width - 1 - head.length()))));
+        countdownShown = true;
+        out.flush();
+    }
+
+    /** An instant as ISO-8601 UTC to the second. */
+    private static String seconds(java.time.Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     private void endPending() {
+        if (countdownShown) {
+            out.print(CLEAR_LINE);
+            countdownShown = false;
+        }
+        waiting = null;
         if (pendingStep != null) {
             out.println();
             pendingStep = null;

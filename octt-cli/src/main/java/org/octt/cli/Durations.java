@@ -35,6 +35,19 @@ final class Durations {
         return d;
     }
 
+    /**
+     * A duration from {@code min} to {@code max}; {@link UsageException} naming {@code what} and the value as
+     * written when it is garbage or out of these bounds.
+     */
+    static Duration parseBetween(String what, String value, Duration min, Duration max) {
+        Duration d = parse(what, value);
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new UsageException(what + " must be " + HumanDuration.format(min) + " to " + HumanDuration.format(max)
+                    + ", was: " + value);
+        }
+        return d;
+    }
+
     private static Duration parse(String what, String value) {
         return HumanDuration.parse(value).orElseThrow(() ->
                 new UsageException(what + " is not a duration (" + HumanDuration.SYNTAX + "), was: " + value));

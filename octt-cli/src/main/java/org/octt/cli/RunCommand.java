@@ -10,6 +10,7 @@ import org.octt.core.engine.RunResult;
 import org.octt.core.report.HtmlReport;
 import org.octt.core.report.JUnitXmlReport;
 import org.octt.core.report.JsonReport;
+import org.octt.core.spi.ActionHandler;
 import org.octt.core.spi.KeyMaterial;
 import org.octt.core.spi.Target;
 import org.octt.core.spi.TestCase;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -30,7 +32,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.SortedMap;
@@ -58,6 +62,15 @@ import java.util.function.Function;
             "", "The Basic auth password is read from --basic-auth-password-file or the environment variable "
                 + CliEnvironment.PASSWORD_ENV + ", never from the command line."})
 final class RunCommand implements Callable<Integer> {
+
+    /** The bounds of {@code --action-timeout}: time for a person to act, at most as long as a network timeout. */
+    static final Duration MIN_ACTION_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration MAX_ACTION_TIMEOUT = Duration.ofHours(1);
+
+    /** How often the console's countdown of an awaited operator action is updated. */
+    private static final Duration COUNTDOWN_TICK = Duration.ofSeconds(1);
+    private static final Object TICK = new Object();
+    private static final Object END = new Object();
 
     /** How long an interrupt waits for the reports of what finished. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(10);
@@ -138,6 +151,22 @@ final class RunCommand implements Callable<Integer> {
             description = "Timeout of each network exchange: 500ms, 3s, 1m or PT3S. Default: 5s.")
     String timeout;
 
+    @Option(names = "--action-hook", paramLabel = "COMMAND",
+            description = "Run COMMAND (/bin/sh -c) for each operator action a test case asks for, e.g. a script that"
+                    + " calls your Central System's API; the action in OCTT_* environment variables (docs/security-suite.md)."
+                    + " Exit 0: done; else, or still running at the deadline, reported with its output."
+                    + " Default: ask the person at the console.")
+    String actionHook;
+
+    @Option(names = "--no-actions",
+            description = "Nobody makes the Central System act: the test cases that need an operator action are not applicable.")
+    boolean noActions;
+
+    @Option(names = "--action-timeout", paramLabel = "DURATION",
+            description = "How long to wait for the Central System after asking for an operator action: 1s to 1h."
+                    + " Default: 60s.")
+    String actionTimeout;
+
     @Option(names = "--insecure",
             description = "Go on and send credentials even when the server certificate failed validation"
                     + " (reports record it). Never use against production.")
@@ -193,6 +222,15 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Duration networkTimeout = timeout == null ? Timeouts.DEFAULTS.network() : Durations.parsePositive("--timeout", timeout);
+        Duration actionWait = actionTimeout == null ? Timeouts.DEFAULTS.action()
+                : Durations.parseBetween("--action-timeout", actionTimeout, MIN_ACTION_TIMEOUT, MAX_ACTION_TIMEOUT);
+        if (actionHook != null && actionHook.isBlank()) {
+            throw new UsageException("--action-hook is empty: give a command, e.g. --action-hook ./trigger-csms.sh");
+        }
+        if (actionHook != null && noActions) {
+            throw new UsageException("--action-hook and --no-actions exclude each other: with --no-actions no action is"
+                    + " asked for");
+        }
         Counts.require("--max-connections", maxConnections, 1, Counts.MAX_CONNECTIONS);
         if (connectors != null) {
             Counts.require("--connectors", connectors, 1, Counts.MAX_CONNECTORS);
@@ -212,14 +250,15 @@ final class RunCommand implements Callable<Integer> {
 
         MeterRegistry registry = metricsFile != null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
                 : new SimpleMeterRegistry();
-        Timeouts timeouts = Timeouts.DEFAULTS.withNetwork(networkTimeout);
+        Timeouts timeouts = Timeouts.DEFAULTS.withNetwork(networkTimeout).withAction(actionWait);
         Function<Target, TestContext.Builder> shared = target -> {
             TestContext.Builder b = TestContext.builder(target)
                     .trustAnchors(trustAnchors)
                     .timeouts(timeouts)
                     .meterRegistry(registry)
                     .insecure(insecure)
-                    .maxConnectionsPerTarget(maxConnections);
+                    .maxConnectionsPerTarget(maxConnections)
+                    .operatorActions(!noActions);
             chargePointCa.ifPresent(b::chargePointCa);
             return b;
         };
@@ -232,7 +271,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--targets replaces --url and --resolve (give them per target in the file), was: "
                         + (url != null ? "--url " + Target.redact(url) : "--resolve " + resolve));
             }
-            specs = TargetsFile.read(targetsFile, fromOptions);
+            Optional<byte[]> inMemory = environment.inMemoryInput(targetsFile); // octt demo's
+            specs = inMemory.isPresent() ? TargetsFile.read(targetsFile, inMemory.get(), fromOptions)
+                    : TargetsFile.read(targetsFile, fromOptions);
         } else {
             specs = List.of(fromOptions);
         }
@@ -250,9 +291,11 @@ final class RunCommand implements Callable<Integer> {
             requireApplicable(selected, targets);
             Map<String, String> optionValues = TestSelection.options(givenOptions, selected);
             List<TestContext> withOptions = new ArrayList<>(targets.size());
+            List<String> withheld = passwordVariables(specs);
             for (TestContext target : targets) {
                 TestContext.Builder b = target.toBuilder();
                 optionValues.forEach(b::option);
+                actionHandler(target.target(), withheld).ifPresent(b::actionHandler);
                 withOptions.add(b.build());
             }
             RunPlan plan = RunPlan.of(selected, withOptions, parallel);
@@ -285,6 +328,25 @@ final class RunCommand implements Callable<Integer> {
         }
         options.forEach(o -> given.add(TestSelection.parseOption(o)));
         return given;
+    }
+
+    /**
+     * Who performs the operator actions against this target: the {@code --action-hook}, else the environment's
+     * handler for it ({@code octt demo}: the reference Central System), else nobody but the person at the console
+     * (the engine's default).
+     */
+    private Optional<ActionHandler> actionHandler(Target target, List<String> withheld) {
+        if (actionHook != null) {
+            return Optional.of(new ActionHook(actionHook, target, environment.env(), withheld, Clock.systemUTC()));
+        }
+        return Optional.ofNullable(environment.actionHandlers().get(target.url().toString()));
+    }
+
+    /** The environment variables that hold a Basic auth password: never handed to an action hook. */
+    private static List<String> passwordVariables(List<TargetSpec> specs) {
+        List<String> names = new ArrayList<>(List.of(CliEnvironment.PASSWORD_ENV));
+        specs.forEach(s -> s.passwordEnv().filter(n -> !names.contains(n)).ifPresent(names::add));
+        return names;
     }
 
     /** The config file provider of this command line, when {@code --config} was given. */
@@ -393,6 +455,11 @@ final class RunCommand implements Callable<Integer> {
             List<String> why = targets.stream().map(c -> t.prerequisites().whyNotApplicable(c))
                     .flatMap(Optional::stream).toList();
             if (!why.isEmpty() && why.size() == targets.size()) {
+                if (noActions && t.prerequisites().operatorActions() && targets.stream().allMatch(c ->
+                        t.prerequisites().securityProfiles().contains(c.securityProfile()))) {
+                    throw new UsageException(t.id() + " cannot run here: it " + why.get(0) + " (--no-actions); leave"
+                            + " out --no-actions, or run it through --suite, which leaves out what does not apply");
+                }
                 throw new UsageException(t.id() + " cannot run here: it " + why.get(0)
                         + (targetsFile == null ? " (--security-profile " + targets.get(0).securityProfile().number() + ")"
                         : " (every target of --targets)") + "; give a profile it applies to, or run it through"
@@ -436,7 +503,20 @@ final class RunCommand implements Callable<Integer> {
     private RunResult run(RunPlan plan, MeterRegistry registry, Mono<Void> stop) {
         ConsoleReporter console = new ConsoleReporter(spec.commandLine().getOut(), environment.colour() && !noColor,
                 environment.terminal(), verbose, environment.columns());
-        for (RunEvent event : environment.runService().run(plan, registry, stop).toIterable()) {
+        Flux<Object> events = environment.runService().run(plan, registry, stop).cast(Object.class);
+        if (environment.terminal()) { // a countdown while an operator action is awaited, updated about once a second
+            events = Flux.merge(events.concatWith(Mono.just(END)), Flux.interval(COUNTDOWN_TICK).map(i -> (Object) TICK))
+                    .takeUntil(e -> e == END || e instanceof RunEvent.RunFinished);
+        }
+        for (Object next : events.toIterable()) {
+            if (next == END) {
+                break;
+            }
+            if (next == TICK) {
+                console.tick(Instant.now());
+                continue;
+            }
+            RunEvent event = (RunEvent) next;
             console.onEvent(event);
             if (event instanceof RunEvent.RunFinished finished) {
                 return finished.result();

@@ -46,7 +46,12 @@ final class TargetsFile {
      * @throws UsageException naming the file and line of the first problem
      */
     static List<TargetSpec> read(Path file, TargetSpec defaults) {
-        String text = InputText.utf8("--targets", file, InputFiles.read("--targets", file, InputFiles.Limit.TEXT));
+        return read(file, InputFiles.read("--targets", file, InputFiles.Limit.TEXT), defaults);
+    }
+
+    /** As {@link #read(Path, TargetSpec)}, from the file's content already read (an in-memory input of {@code octt demo}). */
+    static List<TargetSpec> read(Path file, byte[] content, TargetSpec defaults) {
+        String text = InputText.utf8("--targets", file, content);
         if (isYaml(file)) {
             return YamlTargetsFile.read(file, text, defaults);
         }

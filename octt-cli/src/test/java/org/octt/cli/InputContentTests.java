@@ -127,8 +127,8 @@ class InputContentTests {
     }
 
     private String knownKeys() {
-        return "basic-auth-password-file, ca-file, client-ca-cert, client-ca-key, client-cert, client-key, concurrency, connectors, insecure,"
-                + " max-connections, metrics-file, model, no-color, option, plugin-path, report-html, report-json, report-junit, resolve,"
+        return "action-hook, action-timeout, basic-auth-password-file, ca-file, client-ca-cert, client-ca-key, client-cert, client-key, concurrency, connectors, insecure,"
+                + " max-connections, metrics-file, model, no-actions, no-color, option, plugin-path, report-html, report-json, report-junit, resolve,"
                 + " security-profile, suite, targets, timeout, url, vendor, verbose, suite.NAME, option.KEY";
     }
 
