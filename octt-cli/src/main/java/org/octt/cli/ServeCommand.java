@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * {@code octt serve}: runs the reference Central System in the foreground on loopback until
  * interrupted (Ctrl-C, SIGTERM), and prints what a user needs to test it from another terminal: its
  * URL, the CA file, the password file (profile 2) or the client certificate and key (profile 3), and
- * a ready {@code octt run} command line.
+ * a ready {@code octt run} command line; and its control interface ({@link ControlEndpoint}: a URL and a bearer
+ * token) through which an action hook makes it perform operator actions.
  *
  * <p>Those files are written into a fresh private folder (0700, files 0600, where the file system
  * has POSIX permissions) and removed on every exit this process can see: a normal return, an
@@ -39,8 +40,16 @@ import java.util.regex.Pattern;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the built-in reference Central System in the foreground on loopback until Ctrl-C.",
-                "Prints its URL, the files to use and a ready 'octt run' command; removes the files on exit."})
+                "Prints its URL, the files to use and a ready 'octt run' command; removes the files on exit.",
+                "Its control interface (POST /actions/<actionId>, bearer token printed) lets an action hook make it"
+                        + " perform operator actions."})
 final class ServeCommand implements Callable<Integer> {
+
+    /** The example action hook that calls the control interface, relative to the installation folder. */
+    static final String HOOK_SCRIPT = "docs/examples/action-hook-octt-serve.sh";
+    /** The variables the example hook reads the control interface's URL and token from. */
+    static final String SERVE_URL_ENV = "OCTT_SERVE_URL";
+    static final String SERVE_TOKEN_ENV = "OCTT_SERVE_TOKEN";
 
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
@@ -125,7 +134,16 @@ final class ServeCommand implements Callable<Integer> {
                 out.println(Printable.escape("Client certificate: " + cert));
                 out.println(Printable.escape("Client key:         " + key));
             }
-            out.println("Run in another terminal:");
+            ControlEndpoint control = served.control;
+            out.println(Printable.escape("Control interface:  " + control.url() + " (POST /actions/<actionId>?chargePointId="
+                    + cs.chargePointId() + ", header Authorization: Bearer <token>)"));
+            out.println(Printable.escape("Control token:      " + control.token()));
+            Path hook = environment.home().map(h -> h.resolve(HOOK_SCRIPT)).filter(Files::isRegularFile)
+                    .orElse(Path.of(HOOK_SCRIPT));
+            command.addAll(List.of("--action-hook", hook.toString()));
+            out.println("Run in another terminal (the action hook makes this Central System perform each operator action):");
+            out.println(Printable.escape("$ export " + SERVE_URL_ENV + "=" + control.url() + " " + SERVE_TOKEN_ENV + "="
+                    + control.token()));
             out.println(Printable.escape("$ " + String.join(" ", command.stream().map(ServeCommand::quoted).toList())));
             out.println("Stop with Ctrl-C; the files above are removed then.");
             out.flush();
@@ -139,6 +157,7 @@ final class ServeCommand implements Callable<Integer> {
     /** The server and its folder; {@link #stop()} is idempotent and waits for a concurrent stop to finish. */
     private static final class Served {
         volatile RunningCentralSystem cs;
+        volatile ControlEndpoint control;
         volatile Path folder;
         private boolean done;
 
@@ -153,6 +172,7 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UsageException((configured.port() == 0 ? "" : "--port " + configured.port() + ": ")
                         + e.getMessage(), e);
             }
+            control = ControlEndpoint.start(cs, new java.security.SecureRandom());
             folder = privateFolder();
             return true;
         }
@@ -163,6 +183,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             done = true;
             try {
+                if (control != null) {
+                    control.close();
+                }
                 if (cs != null) {
                     cs.close();
                 }

@@ -60,12 +60,16 @@ class ServeCommandTests {
 
     /** Starts {@code octt serve args} on a thread and returns once it has printed its command line. */
     private static Serving serve(String... args) throws Exception {
+        return serve(DemoCommandTests.real(), args);
+    }
+
+    private static Serving serve(CliEnvironment real, String... args) throws Exception {
         AtomicReference<Runnable> onInterrupt = new AtomicReference<>();
         Interrupts interrupts = action -> {
             onInterrupt.set(action);
             return () -> onInterrupt.set(null);
         };
-        CliEnvironment env = DemoCommandTests.real().withInterrupts(interrupts);
+        CliEnvironment env = real.withInterrupts(interrupts);
         PipedReader pipe = new PipedReader(1 << 16);
         PrintWriter out = new PrintWriter(new PipedWriter(pipe), true);
         StringWriter err = new StringWriter();
@@ -132,8 +136,8 @@ class ServeCommandTests {
             assertThat(serving.lines().get(0)).endsWith(", faults: [boot-rejected]");
             assertThat(Files.readString(key)).startsWith("-----BEGIN");
             assertThat(String.join("\n", serving.lines())).doesNotContain("PRIVATE KEY");
-            assertThat(serving.lines()).anySatisfy(l -> assertThat(l).endsWith(" --security-profile 3 --client-cert "
-                    + cert + " --client-key " + key));
+            assertThat(serving.lines()).anySatisfy(l -> assertThat(l).contains(" --security-profile 3 --client-cert "
+                    + cert + " --client-key " + key + " --action-hook "));
 
             Cli.Result run = Cli.run(DemoCommandTests.real(), serving.runArguments());
 
@@ -143,6 +147,44 @@ class ServeCommandTests {
             serving.interruptAndAwait();
         }
         assertThat(folder).doesNotExist();
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void theExampleHookReachesTheControlInterfaceItPrints() throws Exception {
+        Path repository = Path.of("..").toAbsolutePath().normalize(); // the launcher's folder: docs/examples is there
+        Serving serving = serve(DemoCommandTests.real().withHome(java.util.Optional.of(repository)));
+        try {
+            String control = serving.lines().stream().filter(l -> l.startsWith("Control interface:  ")).findFirst()
+                    .orElseThrow();
+            String token = serving.lines().stream().filter(l -> l.startsWith("Control token:      ")).findFirst()
+                    .orElseThrow().substring("Control token:      ".length());
+            assertThat(control).matches("Control interface:  http://127\\.0\\.0\\.1:[0-9]+ \\(POST"
+                    + " /actions/<actionId>\\?chargePointId=CP001, header Authorization: Bearer <token>\\)");
+            String url = control.substring("Control interface:  ".length(), control.indexOf(" ("));
+            assertThat(serving.lines()).contains("$ export OCTT_SERVE_URL=" + url + " OCTT_SERVE_TOKEN=" + token);
+            Path hook = repository.resolve("docs/examples/action-hook-octt-serve.sh");
+            List<String> printed = Arrays.asList(serving.runArguments());
+            assertThat(printed).endsWith("--action-hook", hook.toString());
+            String password = Files.readString(serving.file("Password file:"));
+            assertThat(String.join("\n", serving.lines())).doesNotContain(password);
+            // the printed command, running a card whose action this Central System does not know
+            List<String> args = new ArrayList<>(List.of("run", ActionCard.ID));
+            args.addAll(printed.subList(printed.indexOf("--url"), printed.size()));
+            CliEnvironment env = TestEnvironments.engine(new ActionCard()).withEnv(java.util.Map.of(
+                    "OCTT_SERVE_URL", url, "OCTT_SERVE_TOKEN", token, "COLUMNS", "1000",
+                    "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
+
+            Cli.Result run = Cli.run(env, args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+            // curl --fail-with-body: exit 22, its error line and the body, which names the unknown action
+            assertThat(run.out()).contains(ActionCard.CHECK + "  INCONCLUSIVE  no TriggerMessage.req: the action"
+                    + " TC_FAKE_ACTION.trigger-heartbeat could not be triggered: the action hook exited 22: ")
+                    .contains("unknown action id 'TC_FAKE_ACTION.trigger-heartbeat' (known: ");
+        } finally {
+            serving.interruptAndAwait();
+        }
     }
 
     @Test
