@@ -170,7 +170,7 @@ final class ConsoleReporter {
         String head = prefix(e.testCaseId(), e.target().toString()) + "  ";
         String label = "ACTION";
         boolean countdown = live && !fleet && a.deadline().isPresent();
-        String text = a.id() + (fleet ? " @ " + e.target() : "") + " for " + chargePoint + ": " + a.text()
+        String text = a.id() + " for " + chargePoint + ": " + a.text()
                 + (countdown ? "" : " (waiting for " + a.awaitedCall() + ".req"
                 + a.deadline().map(d -> " until " + seconds(d)).orElse("") + ")");
         hanging(head + style("\u001b[1;36m", label) + " ".repeat(14 - label.length()), head.length() + 14,

@@ -2,8 +2,10 @@ package org.octt.cli;
 
 import org.octt.core.text.Addresses;
 import org.octt.core.text.Printable;
+import org.octt.core.spi.ActionHandler;
 import org.octt.testkit.Fault;
 import org.octt.testkit.ReferenceCentralSystem;
+import org.octt.testkit.ReferencePki;
 import org.octt.testkit.RunningCentralSystem;
 import org.octt.tls.pki.IssuedCertificate;
 import picocli.CommandLine.Command;
@@ -36,11 +38,18 @@ import java.util.stream.Stream;
  * inputs ({@link CliEnvironment#inMemoryInput}), and the password from its environment. The
  * printed command shows those as placeholders ({@code --ca-file <csms-root.pem, in memory>}) for
  * the user's own files.
+ *
+ * <p>The reference Central System performs the operator actions of the test cases run against it: its
+ * {@link RunningCentralSystem#actionHandler()} is the run's handler for its URL
+ * ({@link CliEnvironment#withActionHandlers}). {@code --suite NAME} runs a suite against one reference Central
+ * System per security profile instead (see {@link #suite}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run every discovered test case that applies to the security profile (TC_086_CSMS built in)"
                 + " against the built-in reference Central System (loopback, fresh certificates).",
-                "Nothing to configure; no network. Add --fault NAME to see a failure and its reason."})
+                "Nothing to configure; no network. The reference Central System performs every operator action itself."
+                        + " Add --fault NAME to see a failure and its reason; --suite ocpp16-security for the whole suite"
+                        + " under profiles 2 and 3."})
 final class DemoCommand implements Callable<Integer> {
 
     /** Lists fault names and descriptions for the help footer. */
@@ -69,9 +78,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Make the reference Central System misbehave (repeatable): ${COMPLETION-CANDIDATES}.")
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--security-profile", paramLabel = "2|3", defaultValue = "2",
-            description = "2: Basic auth (default); 3: client certificate.")
-    int securityProfile;
+    @Option(names = "--security-profile", paramLabel = "2|3",
+            description = "2: Basic auth (default); 3: client certificate. With --suite: both (one reference Central"
+                    + " System each) unless given.")
+    Integer securityProfile;
+
+    @Option(names = "--suite", paramLabel = "NAME",
+            description = "Run this suite (e.g. ocpp16-security) instead: against a reference Central System with"
+                    + " security profile 2 and one with 3, each test case against those it applies to.")
+    String suite;
 
     @Option(names = "--test-case", paramLabel = "ID",
             description = "Run only this test case (repeatable). Default: every discovered one that applies.")
@@ -113,10 +128,18 @@ final class DemoCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage(), e);
             }
         }
-        if (securityProfile != 2 && securityProfile != 3) {
+        if (securityProfile != null && securityProfile != 2 && securityProfile != 3) {
             throw new UsageException("--security-profile must be 2 or 3, was: " + securityProfile);
         }
         Durations.parsePositive("--timeout", timeout);
+        if (suite != null) {
+            if (!testCases.isEmpty()) {
+                throw new UsageException("--suite and --test-case exclude each other, was: --suite " + Printable.escape(suite)
+                        + " --test-case " + Printable.escape(testCases.get(0)));
+            }
+            return suite(chosen);
+        }
+        int securityProfile = this.securityProfile == null ? 2 : this.securityProfile;
         List<String> ids = ServedTestCases.ids(environment, securityProfile, testCases);
         // as run checks them, but before the reference Central System starts (its inputs are fresh temporary files)
         ReportOutputs.check(ReportOutputs.given(ReportOutputs.ifSet("--report-json", reportJson),
@@ -172,7 +195,100 @@ final class DemoCommand implements Callable<Integer> {
                     + String.join(" ", ids)));
             out.println(Printable.escape("$ " + String.join(" ", shown)));
             out.flush();
-            return Main.execute(environment.withEnv(env).withInputs(inputs), out, err, args.toArray(String[]::new));
+            return Main.execute(environment.withEnv(env).withInputs(inputs)
+                            .withActionHandlers(Map.of(cs.url().toString(), cs.actionHandler())),
+                    out, err, args.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * {@code --suite NAME}: one reference Central System per security profile (2 and 3, or the one given), sharing
+     * one PKI, as the targets of one fleet run of the suite ({@code --targets}, in memory), each performing the
+     * operator actions of the test cases run against it. What no profile of the demo can serve is said first.
+     */
+    private int suite(EnumSet<Fault> chosen) throws IOException {
+        List<Integer> profiles = securityProfile == null ? List.of(2, 3) : List.of(securityProfile);
+        ServedTestCases.Suite served = ServedTestCases.suite(environment, suite, profiles);
+        ReportOutputs.check(ReportOutputs.given(ReportOutputs.ifSet("--report-json", reportJson),
+                ReportOutputs.ifSet("--report-junit", reportJunit), ReportOutputs.ifSet("--report-html", reportHtml),
+                ReportOutputs.ifSet("--metrics-file", metricsFile)), List.of());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ReferencePki pki = ReferencePki.generate();
+        List<ReferenceCentralSystem> configured = new ArrayList<>();
+        for (int profile : profiles) {
+            try {
+                configured.add(ReferenceCentralSystem.builder().faults(chosen).securityProfile(profile).pki(pki).build());
+            } catch (IllegalArgumentException e) { // e.g. faults that cannot be combined
+                throw new UsageException(e.getMessage(), e);
+            }
+        }
+        List<RunningCentralSystem> started = new ArrayList<>();
+        try {
+            for (ReferenceCentralSystem c : configured) {
+                started.add(c.start());
+            }
+            Map<String, String> inputs = new LinkedHashMap<>();
+            Map<String, String> env = new HashMap<>(environment.env());
+            Map<String, ActionHandler> handlers = new HashMap<>();
+            List<String> shown = new ArrayList<>();
+            StringBuilder targets = new StringBuilder("url,resolve,security-profile,client-cert,client-key\n");
+            List<String> args = new ArrayList<>(List.of("run", "--suite", suite, "--targets", INPUT_PREFIX + "targets.csv"));
+            inMemory(args, inputs, "--ca-file", "csms-root.pem", pki.rootCertificatePem());
+            for (RunningCentralSystem cs : started) {
+                handlers.put(cs.url().toString(), cs.actionHandler());
+                String resolve = cs.hostName() + ":" + cs.port() + ":"
+                        + Addresses.host(Addresses.literal(cs.connectAddress().getAddress()));
+                targets.append(cs.url()).append(',').append(resolve).append(',').append(cs.securityProfile());
+                if (cs.securityProfile() == 2) {
+                    env.put(CliEnvironment.PASSWORD_ENV, cs.chargePointPasswordAsString());
+                    shown.add(CliEnvironment.PASSWORD_ENV + "=" + IN_MEMORY.formatted("password"));
+                    targets.append(",,\n");
+                } else {
+                    IssuedCertificate client = cs.issueClientCertificate(cs.chargePointId());
+                    // absolute names: a targets file's relative paths are relative to its folder
+                    inputs.put("/" + INPUT_PREFIX + "client.pem", client.certificatePem());
+                    inputs.put("/" + INPUT_PREFIX + "client.key", client.privateKeyPem());
+                    targets.append(",/").append(INPUT_PREFIX).append("client.pem,/").append(INPUT_PREFIX)
+                            .append("client.key\n");
+                    inMemory(args, inputs, "--client-ca-cert", "charge-point-ca.pem", pki.clientCa().certificatePem());
+                    inMemory(args, inputs, "--client-ca-key", "charge-point-ca.key", pki.clientCa().privateKeyPem());
+                }
+            }
+            inputs.put(INPUT_PREFIX + "targets.csv", targets.toString());
+            args.addAll(List.of("--timeout", timeout));
+            addIfSet(args, "--report-json", reportJson);
+            addIfSet(args, "--report-junit", reportJunit);
+            addIfSet(args, "--report-html", reportHtml);
+            addIfSet(args, "--metrics-file", metricsFile);
+            if (verbose) {
+                args.add("--verbose");
+            }
+            if (noColor) {
+                args.add("--no-color");
+            }
+            shown.add("octt");
+            args.forEach(a -> shown.add(inputs.containsKey(a) ? IN_MEMORY.formatted(a.substring(INPUT_PREFIX.length())) : a));
+            for (RunningCentralSystem cs : started) {
+                out.println(Printable.escape("Reference Central System, security profile " + cs.securityProfile() + ", at "
+                        + cs.url() + " (listening on " + Addresses.hostPort(cs.connectAddress()) + ")"
+                        + (chosen.isEmpty() ? "" : ", faults: " + chosen.stream().map(Fault::id).toList())));
+            }
+            out.println(Printable.escape("Suite " + suite + ": " + String.join(" ", served.ids()) + "; each against the"
+                    + " reference Central Systems it applies to, which perform its operator actions"));
+            if (!served.unserved().isEmpty()) {
+                out.println(Printable.escape("Not served: " + String.join(", ", served.unserved()) + ": this demo runs"
+                        + " security profile " + profiles.stream().map(String::valueOf).collect(java.util.stream.Collectors
+                        .joining(" and ")) + " (the reference Central System serves TLS only: no profile 1, plain ws://)"));
+            }
+            out.println(Printable.escape("$ " + String.join(" ", shown)));
+            out.flush();
+            return Main.execute(environment.withEnv(env).withInputs(inputs).withActionHandlers(handlers), out, err,
+                    args.toArray(String[]::new));
+        } finally {
+            for (RunningCentralSystem cs : started) {
+                cs.close();
+            }
         }
     }
 

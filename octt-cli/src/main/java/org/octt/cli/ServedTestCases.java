@@ -20,6 +20,43 @@ final class ServedTestCases {
     }
 
     /**
+     * A suite as {@code octt demo --suite} serves it.
+     *
+     * @param ids      the suite's test case ids, in its order
+     * @param unserved those that apply to none of the demo's profiles, each with the profiles it needs
+     */
+    record Suite(List<String> ids, List<String> unserved) {
+    }
+
+    /**
+     * The built-in suite {@code name} and which of its test cases apply to none of {@code profiles}.
+     *
+     * @throws UsageException naming {@code --suite} and the known suites when there is no such suite
+     */
+    static Suite suite(CliEnvironment environment, String name, List<Integer> profiles) {
+        try (TestCatalog.Catalog catalog = environment.catalog().load(environment.defaultPluginPath())) {
+            java.util.SortedMap<String, List<String>> suites = TestSelection.builtInSuites(catalog.testCases());
+            List<String> ids = suites.get(name);
+            if (ids == null) {
+                throw new UsageException("--suite: unknown suite '" + org.octt.core.text.Printable.escape(name)
+                        + "' (known: " + String.join(", ", suites.keySet()) + ")");
+            }
+            List<String> unserved = new ArrayList<>();
+            for (String id : ids) {
+                java.util.Set<SecurityProfile> needs = catalog.find(id).orElseThrow().testCase().prerequisites()
+                        .securityProfiles();
+                if (profiles.stream().map(SecurityProfile::of).noneMatch(needs::contains)) {
+                    unserved.add(id + " (security profile " + needs.stream().map(p -> Integer.toString(p.number()))
+                            .sorted().collect(java.util.stream.Collectors.joining(", ")) + ")");
+                }
+            }
+            return new Suite(ids, List.copyOf(unserved));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The ids to run.
      *
      * @throws UsageException naming {@code --test-case} and the id that is unknown or does not apply,
