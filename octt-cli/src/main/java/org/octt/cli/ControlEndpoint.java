@@ -172,12 +172,8 @@ final class ControlEndpoint implements AutoCloseable {
         }
     }
 
+    /** Whether {@code block(PERFORM_BOUND)} gave up (a timeout inside the action is the action's failure). */
     private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-        }
         return e instanceof IllegalStateException && String.valueOf(e.getMessage()).startsWith("Timeout on blocking read");
     }
 

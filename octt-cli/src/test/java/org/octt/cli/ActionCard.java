@@ -50,7 +50,10 @@ final class ActionCard implements TestCase {
         @Override
         public Mono<String> perform(RunningCentralSystem cs, String chargePointId, Map<String, String> parameters) {
             String message = parameters.getOrDefault("requestedMessage", "Heartbeat");
-            return cs.send(chargePointId, "TriggerMessage", "{\"requestedMessage\":\"" + message + "\"}")
+            // the Charge Point may have asked before the server registered its session: wait for it first
+            return cs.connected(chargePointId).timeout(Duration.ofSeconds(10))
+                    .then(Mono.defer(() -> cs.send(chargePointId, "TriggerMessage",
+                            "{\"requestedMessage\":\"" + message + "\"}")))
                     .timeout(Duration.ofSeconds(10))
                     .map(answer -> "sent TriggerMessage " + message + " to " + chargePointId);
         }
