@@ -113,6 +113,10 @@ public enum Fault {
     SIGNED_UNTRUSTED_ISSUER("signed-untrusted-issuer",
             "sends CertificateSigned with a leaf issued by a CA other than the Charge Point CA"),
 
+    /** SecurityEventNotification.req is answered with a CALLERROR (InternalError). */
+    SECURITY_EVENT_NOTIFICATION_ERROR("security-event-notification-error",
+            "answers SecurityEventNotification with a CALLERROR"),
+
     // ---- transport
     /** Accepts TCP connections but never answers the ClientHello. */
     NO_TLS_ANSWER("no-tls-answer", "accepts TCP connections but never answers the TLS ClientHello"),

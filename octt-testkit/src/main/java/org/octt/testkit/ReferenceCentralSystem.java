@@ -211,6 +211,10 @@ public final class ReferenceCentralSystem {
             table.put("StatusNotification", CallHandler.errorWhenWellFormed("InternalError",
                     "StatusNotification could not be processed"));
         }
+        if (faults.contains(Fault.SECURITY_EVENT_NOTIFICATION_ERROR)) {
+            table.put("SecurityEventNotification", CallHandler.errorWhenWellFormed("InternalError",
+                    "SecurityEventNotification could not be processed"));
+        }
         CallHandler other = b.otherActions;
         if (faults.contains(Fault.NO_ANSWER)) {
             table.clear();

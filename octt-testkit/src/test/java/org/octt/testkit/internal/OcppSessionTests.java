@@ -80,6 +80,13 @@ class OcppSessionTests {
     }
 
     @Test
+    void answersSecurityEventNotificationWithACallErrorUnderItsFault() {
+        assertThat(answers(session(Fault.SECURITY_EVENT_NOTIFICATION_ERROR), "[2,\"m6\",\"SecurityEventNotification\","
+                + "{\"type\":\"InvalidChargePointCertificate\",\"timestamp\":\"2025-06-01T12:00:00Z\"}]"))
+                .containsExactly("[4,\"m6\",\"InternalError\",\"SecurityEventNotification could not be processed\",{}]");
+    }
+
+    @Test
     void sendsTheFollowUpCallOfAReplyRightAfterTheReplyAndTakesItsAnswer() {
         OcppSession session = session(ReferenceCentralSystem.builder().answer("SignCertificate",
                 Reply.result("{\"status\":\"Accepted\"}").followedBy(
