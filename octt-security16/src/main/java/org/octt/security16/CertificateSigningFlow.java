@@ -181,7 +181,7 @@ final class CertificateSigningFlow {
         int start = log.size();
         CallResponder triggerAnswer = call -> SIGN_CHARGE_POINT_CERTIFICATE.equals(call.payload().path("requestedMessage").asText())
                 ? CallAnswer.status("Accepted") : CallAnswer.status("Rejected");
-        return OperatorActions.awaitCall(context, cp, cardId, ACTION_NAME, EXTENDED_TRIGGER,
+        return OperatorActions.awaitCall(context, cp, ACTION_NAME, EXTENDED_TRIGGER,
                         "make the Central System send ExtendedTriggerMessage.req with requestedMessage "
                                 + SIGN_CHARGE_POINT_CERTIFICATE + " (and no connectorId) to " + context.chargePointId().orElse("the Charge Point"),
                         triggerAnswer)

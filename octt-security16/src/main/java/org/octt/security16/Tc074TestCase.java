@@ -110,7 +110,7 @@ public final class Tc074TestCase implements TestCase {
     /** Security profile 3; the Central System must be made to act. */
     @Override
     public Prerequisites prerequisites() {
-        return Prerequisites.securityProfiles(SecurityProfile.TLS_CLIENT_CERTIFICATE);
+        return Prerequisites.securityProfiles(SecurityProfile.TLS_CLIENT_CERTIFICATE).withOperatorActions();
     }
 
     @Override

@@ -8,9 +8,7 @@ import org.octt.testkit.Fault;
 import org.octt.testkit.ReferenceCentralSystem;
 import org.octt.testkit.ReferencePki;
 import org.octt.testkit.RunningCentralSystem;
-import org.octt.testkit.ScheduledCall;
 
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,19 +27,17 @@ final class SigningRuns {
     static ReferenceCentralSystem.Builder builder(ReferencePki pki, Fault... faults) {
         EnumSet<Fault> set = EnumSet.noneOf(Fault.class);
         set.addAll(List.of(faults));
-        return ReferenceCentralSystem.builder().pki(pki).securityProfile(3).faults(set)
-                .call(ScheduledCall.of("ExtendedTriggerMessage", "{\"requestedMessage\":\"SignChargePointCertificate\"}")
-                        .after(Duration.ofMillis(1500)));
+        return ReferenceCentralSystem.builder().pki(pki).securityProfile(3).faults(set);
     }
 
     /** Profile 3, the reference client certificate, the Charge Point CA, the reference Central System doing the action. */
     static TestContext.Builder context(RunningCentralSystem cs) {
-        return ClientCertificateRuns.profile3WithCa(cs);
+        return ClientCertificateRuns.profile3WithCa(cs).actionHandler(cs.actionHandler());
     }
 
     /** As {@link #context} without the Charge Point CA. */
     static TestContext.Builder contextWithoutCa(RunningCentralSystem cs) {
-        return ClientCertificateRuns.profile3(cs);
+        return ClientCertificateRuns.profile3(cs).actionHandler(cs.actionHandler());
     }
 
     static TestCaseResult run(String id, TestContext context) {

@@ -163,6 +163,7 @@ public final class ReferenceCentralSystem {
     private final CallHandler otherActions;
     private final List<ScheduledCall> calls;
     private final CertificateSigning certificateSigning;
+    private final Map<String, CentralSystemAction> actions;
 
     private ReferenceCentralSystem(Builder b) {
         this.hostName = b.hostName;
@@ -229,6 +230,7 @@ public final class ReferenceCentralSystem {
         }
         this.calls = List.copyOf(scheduled);
         this.certificateSigning = signingFaults(b.certificateSigning);
+        this.actions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.actions));
     }
 
     /** The certificate signing policy with the faults' presets applied. */
@@ -346,6 +348,11 @@ public final class ReferenceCentralSystem {
     }
 
     /** The CALLs sent to the Charge Point on its own, in order, faults applied. */
+    /** What it can be asked to do on its own, by operator action id ({@link RunningCentralSystem#perform}). */
+    public Map<String, CentralSystemAction> actions() {
+        return actions;
+    }
+
     public List<ScheduledCall> calls() {
         return calls;
     }
@@ -531,8 +538,22 @@ public final class ReferenceCentralSystem {
         private CallHandler otherActions = CallHandler.standard();
         private final List<ScheduledCall> calls = new ArrayList<>();
         private CertificateSigning certificateSigning = CertificateSigning.issuing();
+        private final Map<String, CentralSystemAction> actions = new LinkedHashMap<>();
 
         private Builder() {
+            for (CentralSystemAction a : CentralSystemActions.builtIn()) {
+                actions.put(a.actionId(), a);
+            }
+        }
+
+        /**
+         * Something it can be asked to do on its own (added to, or replacing by id, the
+         * {@link CentralSystemActions#builtIn() built-in} ones).
+         */
+        public Builder action(CentralSystemAction action) {
+            Objects.requireNonNull(action, "action");
+            actions.put(Objects.requireNonNull(action.actionId(), "actionId"), action);
+            return this;
         }
 
         /**
