@@ -64,7 +64,7 @@ final class CertificateSigningFlow {
     /** The check id of each chain check. */
     static final Map<SignedChainCheck.Name, String> CHAIN_CHECK_IDS = chainCheckIds();
 
-    /** The operator action's name: its id is {@code <card>.trigger-sign-certificate}. */
+    /** The operator action's name: the engine makes its id {@code <card>.trigger-sign-certificate}. */
     static final String ACTION_NAME = "trigger-sign-certificate";
 
     static final String EXTENDED_TRIGGER = "ExtendedTriggerMessage";
@@ -73,24 +73,22 @@ final class CertificateSigningFlow {
 
     private static final StateKey<KeyMaterial> NEW_KEY_MATERIAL = StateKey.of("newClientKeyMaterial", KeyMaterial.class);
 
-    private final String cardId;
     private final boolean acceptsValidChain;
     private final String model;
 
-    private CertificateSigningFlow(String cardId, boolean acceptsValidChain, String model) {
-        this.cardId = cardId;
+    private CertificateSigningFlow(boolean acceptsValidChain, String model) {
         this.acceptsValidChain = acceptsValidChain;
         this.model = model;
     }
 
     /** TC_074: a valid chain is accepted and kept for the reconnect; the chain checks are reported. */
     static CertificateSigningFlow tc074() {
-        return new CertificateSigningFlow(Tc074TestCase.ID, true, "octt-tc074");
+        return new CertificateSigningFlow(true, "octt-tc074");
     }
 
     /** TC_077: CertificateSigned.req is rejected, then SecurityEventNotification.req is sent. */
     static CertificateSigningFlow tc077() {
-        return new CertificateSigningFlow(Tc077TestCase.ID, false, "octt-tc077");
+        return new CertificateSigningFlow(false, "octt-tc077");
     }
 
     private static Map<SignedChainCheck.Name, String> chainCheckIds() {

@@ -6,6 +6,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.octt.core.engine.TestCaseResult;
 import org.octt.core.spi.Verdict;
+import org.octt.core.spi.ActionOutcome;
+import org.octt.core.spi.SecurityProfile;
+import org.octt.core.spi.Target;
+import org.octt.core.spi.TestContext;
+import org.octt.core.spi.Timeouts;
+import org.octt.testkit.CentralSystemAction;
 import org.octt.testkit.Fault;
 import org.octt.testkit.ReferencePki;
 import org.octt.testkit.RunningCentralSystem;
@@ -13,7 +19,10 @@ import org.octt.tls.pki.CertificateBuilder;
 import org.octt.tls.pki.IssuedCertificate;
 import org.octt.tls.pki.KeyPairs;
 
+import reactor.core.publisher.Mono;
+
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -281,5 +290,95 @@ class Tc074ReferenceCentralSystemTests {
             assertThat(answers(cs)).containsExactly("[3,\"octt-cs-1\",{\"status\":\"Accepted\"}]",
                     "[3,\"octt-cs-2\",{\"status\":\"Accepted\"}]");
         }
+    }
+
+    /** A Central System whose operator's "renew the certificate" sends this ExtendedTriggerMessage payload. */
+    static RunningCentralSystem sendingTrigger(String payload) {
+        return SigningRuns.builder(pki).action(new CentralSystemAction() {
+            @Override
+            public String actionId() {
+                return Tc074TestCase.ACTION_ID;
+            }
+
+            @Override
+            public Mono<String> perform(RunningCentralSystem cs, String chargePointId, Map<String, String> parameters) {
+                return cs.send(chargePointId, "ExtendedTriggerMessage", payload).map(a -> "sent " + payload);
+            }
+        }).build().start();
+    }
+
+    @Test
+    void failsTheTriggerWithAConnectorIdButGoesOn() {
+        try (RunningCentralSystem cs = sendingTrigger("{\"requestedMessage\":\"SignChargePointCertificate\",\"connectorId\":1}")) {
+            TestCaseResult r = run(ID, context(cs).build());
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(EXTENDED_TRIGGER_MESSAGE, FAILED));
+            assertThat(check(r, EXTENDED_TRIGGER_MESSAGE).message()).isEqualTo("expected ExtendedTriggerMessage.req with"
+                    + " requestedMessage SignChargePointCertificate and no connectorId, seen"
+                    + " {\"requestedMessage\":\"SignChargePointCertificate\",\"connectorId\":1}: it carries connectorId 1,"
+                    + " which a certificate request must not; answered Accepted; change the Central System to request"
+                    + " SignChargePointCertificate for the whole Charge Point");
+        }
+    }
+
+    @Test
+    void failsTheTriggerForAnotherMessageAndSkipsTheRest() {
+        try (RunningCentralSystem cs = sendingTrigger("{\"requestedMessage\":\"Heartbeat\"}")) {
+            TestCaseResult r = run(ID, context(cs).build());
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(EXTENDED_TRIGGER_MESSAGE, FAILED,
+                    SIGN_CERTIFICATE, SKIPPED, CERTIFICATE_SIGNED, SKIPPED, CHAIN_PEM, SKIPPED, CHAIN_PUBLIC_KEY, SKIPPED,
+                    CHAIN_COMMON_NAME, SKIPPED, CHAIN_KEY_SIZE, SKIPPED, CHAIN_VALIDITY, SKIPPED, CHAIN_ISSUER, SKIPPED,
+                    RECONNECT, SKIPPED));
+            assertThat(check(r, EXTENDED_TRIGGER_MESSAGE).message()).isEqualTo("expected ExtendedTriggerMessage.req with"
+                    + " requestedMessage SignChargePointCertificate and no connectorId, seen {\"requestedMessage\":\"Heartbeat\"}:"
+                    + " requestedMessage is 'Heartbeat'; answered Rejected; change the Central System to request"
+                    + " SignChargePointCertificate for the whole Charge Point");
+            assertThat(check(r, SIGN_CERTIFICATE).message()).isEqualTo("no ExtendedTriggerMessage.req"
+                    + " SignChargePointCertificate was accepted, so the Charge Point made no CSR");
+            assertThat(cs.traffic().answersToCentralSystemCalls()).containsExactly("[3,\"octt-cs-1\",{\"status\":\"Rejected\"}]");
+        }
+    }
+
+    @Test
+    void isInconclusiveWhenNobodyMakesTheCentralSystemAct() {
+        try (RunningCentralSystem cs = start(pki)) {
+            TestCaseResult r = run(ID, ClientCertificateRuns.profile3WithCa(cs)
+                    .timeouts(Timeouts.DEFAULTS.withNetwork(ClientCertificateRuns.NETWORK_TIMEOUT).withAction(Duration.ofSeconds(1)))
+                    .actionHandler(action -> Mono.just(ActionOutcome.leftToOperator())).build());
+
+            assertThat(verdicts(r)).containsExactlyEntriesOf(expected(EXTENDED_TRIGGER_MESSAGE, INCONCLUSIVE,
+                    SIGN_CERTIFICATE, SKIPPED, CERTIFICATE_SIGNED, SKIPPED, CHAIN_PEM, SKIPPED, CHAIN_PUBLIC_KEY, SKIPPED,
+                    CHAIN_COMMON_NAME, SKIPPED, CHAIN_KEY_SIZE, SKIPPED, CHAIN_VALIDITY, SKIPPED, CHAIN_ISSUER, SKIPPED,
+                    RECONNECT, SKIPPED));
+            assertThat(r.verdict()).isEqualTo(INCONCLUSIVE);
+            assertThat(check(r, EXTENDED_TRIGGER_MESSAGE).message()).isEqualTo("no ExtendedTriggerMessage.req within 1s;"
+                    + " nobody made the Central System send it (action TC_074_CSMS.trigger-sign-certificate)");
+            assertThat(check(r, EXTENDED_TRIGGER_MESSAGE).evidence()).containsEntry("action", "TC_074_CSMS.trigger-sign-certificate");
+        }
+    }
+
+    @Test
+    void isInconclusiveNamingTheHookWhenTheActionCouldNotBeTriggered() {
+        try (RunningCentralSystem cs = start(pki)) {
+            TestCaseResult r = run(ID, context(cs).actionHandler(action -> Mono.just(ActionOutcome.failed("hook exited 3: no API"))).build());
+
+            assertThat(check(r, EXTENDED_TRIGGER_MESSAGE).verdict()).isEqualTo(INCONCLUSIVE);
+            assertThat(check(r, EXTENDED_TRIGGER_MESSAGE).message()).isEqualTo("no ExtendedTriggerMessage.req: the action"
+                    + " TC_074_CSMS.trigger-sign-certificate could not be triggered: hook exited 3: no API");
+        }
+    }
+
+    @Test
+    void isNotApplicableWithOperatorActionsTurnedOff() {
+        TestContext context = TestContext.builder(Target.of(java.net.URI.create("wss://csms.example/ocpp/CP001")))
+                .securityProfile(SecurityProfile.TLS_CLIENT_CERTIFICATE).operatorActions(false).build();
+
+        assertThat(new Tc074TestCase().prerequisites().operatorActions()).isTrue();
+        assertThat(new Tc074TestCase().prerequisites().whyNotApplicable(context)).contains("needs the Central System to act"
+                + " on its own (an operator action), and operator actions are turned off");
+        assertThat(new Tc077TestCase().prerequisites().whyNotApplicable(context)).isPresent();
+        assertThat(new Tc074TestCase().prerequisites().whyNotApplicable(context.toBuilder().operatorActions(true).build()))
+                .isEmpty();
     }
 }

@@ -10,14 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.octt.tls.cert.PemFiles;
 import org.octt.tls.pki.KeyPairs;
 import org.octt.tls.pki.Pem;
+import reactor.core.publisher.Flux;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,5 +147,26 @@ class CertificateSigningTests {
                 .faults(EnumSet.of(Fault.SIGNED_OTHER_KEY, Fault.NO_CERTIFICATE_SIGNED)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("faults [no-certificate-signed, signed-other-key] cannot be combined");
+    }
+
+    @Test
+    void triggerSignCertificateIsBuiltInForBothCardsAndSendsExtendedTriggerMessage() throws Exception {
+        try (RunningCentralSystem cs = ReferenceCentralSystem.builder().pki(pki).build().start()) {
+            assertThat(cs.actionIds()).contains("TC_074_CSMS.trigger-sign-certificate", "TC_077_CSMS.trigger-sign-certificate");
+            assertThatThrownBy(() -> cs.perform("TC_077_CSMS.trigger-sign-certificate", "CP001", Map.of())
+                    .block(TestSupport.TIMEOUT)).hasMessage("no WebSocket session of Charge Point CP001 is open");
+
+            Flux<String> frames = TestSupport.converse(cs, TestSupport.jdkTls(cs.rootCertificate(), Optional.empty()),
+                    Optional.of(TestSupport.basic(cs.chargePointId(), cs.chargePointPasswordAsString())), "ocpp1.6",
+                    List.of(), TestSupport.answeringCalls("{\"status\":\"Accepted\"}"), 1, Duration.ofSeconds(5)).cache();
+            frames.subscribe();
+            cs.connected("CP001").block(TestSupport.TIMEOUT);
+            String said = cs.perform("TC_074_CSMS.trigger-sign-certificate", "CP001", Map.of()).block(TestSupport.TIMEOUT);
+
+            assertThat(said).isEqualTo("sent ExtendedTriggerMessage.req SignChargePointCertificate to CP001, answered"
+                    + " {\"status\":\"Accepted\"}");
+            assertThat(frames.blockFirst(TestSupport.TIMEOUT)).isEqualTo("[2,\"octt-cs-1\",\"ExtendedTriggerMessage\","
+                    + "{\"requestedMessage\":\"SignChargePointCertificate\"}]");
+        }
     }
 }

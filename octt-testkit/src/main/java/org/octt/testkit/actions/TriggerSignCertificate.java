@@ -44,7 +44,8 @@ public final class TriggerSignCertificate implements CentralSystemAction {
         Objects.requireNonNull(cs, "cs");
         Objects.requireNonNull(chargePointId, "chargePointId");
         return cs.send(chargePointId, "ExtendedTriggerMessage", PAYLOAD).map(answer ->
-                "sent ExtendedTriggerMessage.req SignChargePointCertificate to " + chargePointId + ", answered " + answer);
+                "sent ExtendedTriggerMessage.req SignChargePointCertificate to " + chargePointId + ", answered "
+                        + (answer.isError() ? "with CALLERROR " + answer.errorCode().orElse("?") : answer.payload().toString()));
     }
 
     @Override
