@@ -188,6 +188,32 @@ class ServeCommandTests {
     }
 
     @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void thePrintedCommandsPassEveryCardTheActionHookTriggeringTheServedCentralSystem() throws Exception {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        Serving serving = serve(DemoCommandTests.real().withHome(java.util.Optional.of(repository)),
+                "--security-profile", "3");
+        try {
+            String export = serving.lines().stream().filter(l -> l.startsWith("$ export ")).findFirst().orElseThrow();
+            java.util.Map<String, String> variables = new java.util.HashMap<>(DemoCommandTests.real().env());
+            for (String assignment : export.substring("$ export ".length()).split(" ")) {
+                variables.put(assignment.substring(0, assignment.indexOf('=')),
+                        assignment.substring(assignment.indexOf('=') + 1));
+            }
+            List<String> printed = Arrays.asList(serving.runArguments());
+            assertThat(printed).contains("TC_074_CSMS", "TC_077_CSMS"); // cards that need an operator action
+
+            Cli.Result run = Cli.run(DemoCommandTests.real().withEnv(variables), serving.runArguments());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(0);
+            assertThat(run.out()).contains("  ACTION        TC_074_CSMS.trigger-sign-certificate for CP001: ")
+                    .contains("Result: PASSED");
+        } finally {
+            serving.interruptAndAwait();
+        }
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageErrorNamingIt() {
         Cli.Result r = Cli.run(DemoCommandTests.real(), "serve", "--port", "70000");
 
