@@ -207,6 +207,9 @@ public final class ReferenceCentralSystem {
             table.put("StatusNotification", CallHandler.errorWhenWellFormed("InternalError",
                     "StatusNotification could not be processed"));
         }
+        if (faults.contains(Fault.SECURITY_EVENT_UNANSWERED)) {
+            table.put("SecurityEventNotification", CallHandler.always(Reply.none()));
+        }
         CallHandler other = b.otherActions;
         if (faults.contains(Fault.NO_ANSWER)) {
             table.clear();
