@@ -11,6 +11,14 @@ public final class CentralSystemActions {
     /** The built-in actions, one per operator action id of the OCPP 1.6 security cards. */
     public static List<CentralSystemAction> builtIn() {
         return List.of(
+                new org.octt.testkit.actions.InstallCertificateAction("TC_075_1_CSMS.install-certificate"),
+                new org.octt.testkit.actions.GetInstalledCertificateIdsAction("TC_075_1_CSMS.get-installed-certificate-ids"),
+                new org.octt.testkit.actions.InstallCertificateAction("TC_075_2_CSMS.install-certificate"),
+                new org.octt.testkit.actions.GetInstalledCertificateIdsAction("TC_075_2_CSMS.get-installed-certificate-ids"),
+                new org.octt.testkit.actions.InstallCertificateAction("TC_076_CSMS.install-certificate"),
+                new org.octt.testkit.actions.GetInstalledCertificateIdsAction("TC_076_CSMS.get-installed-certificate-ids"),
+                new org.octt.testkit.actions.DeleteCertificateAction("TC_076_CSMS.delete-certificate"),
+                new org.octt.testkit.actions.InstallCertificateAction("TC_078_CSMS.install-certificate")
         );
     }
 }
