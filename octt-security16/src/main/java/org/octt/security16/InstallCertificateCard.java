@@ -24,7 +24,8 @@ import java.util.Optional;
  * (security profile 2 or 3) the Central System, made to by an operator action, sends
  * InstallCertificate.req with the card's certificateType and the configured root certificate
  * ({@value #INSTALL}: the right type and a root octt installs, answered Accepted;
- * {@value #CONFIGURED}: exactly the certificate of the card's option), then
+ * {@value #CONFIGURED}: exactly the certificate of the card's option; SKIPPED when the option is not
+ * set, INCONCLUSIVE when its file cannot be read), then
  * GetInstalledCertificateIds.req with the same type ({@value #GET_IDS}: answered Accepted with the
  * certificateHashData of the installed certificate).
  */
@@ -110,7 +111,7 @@ abstract class InstallCertificateCard extends CertificateCards {
                     + "; fix the option " + key);
         }
         if (configured.certificate().isEmpty()) {
-            return CheckResult.inconclusive(CONFIGURED, "no certificate configured to compare with: set the option " + key
+            return CheckResult.skipped(CONFIGURED, "no certificate configured to compare with: set the option " + key
                     + " (--option " + key + "=FILE) to the PEM file of the " + use + " the Central System is to install");
         }
         X509Certificate expected = configured.certificate().get();
