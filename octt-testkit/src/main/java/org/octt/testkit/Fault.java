@@ -121,7 +121,21 @@ public enum Fault {
     /** Accepts TCP connections but never answers the ClientHello. */
     NO_TLS_ANSWER("no-tls-answer", "accepts TCP connections but never answers the TLS ClientHello"),
     /** Answers the ClientHello with plain HTTP bytes (an HTTP server where TLS was expected). */
-    NOT_TLS("not-tls", "answers with plain HTTP instead of TLS");
+    NOT_TLS("not-tls", "answers with plain HTTP instead of TLS"),
+
+    // ---- certificate management (operator actions of TC_075, TC_076, TC_078)
+    /** InstallCertificate.req carries a freshly made root instead of the configured certificate. */
+    WRONG_ROOT_INSTALLED("wrong-root-installed", "installs another root certificate than the one configured"),
+    /** InstallCertificate.req carries a PEM certificate cut in half (valid base64, truncated DER). */
+    MALFORMED_CERTIFICATE("malformed-certificate", "sends InstallCertificate with a truncated, unreadable PEM certificate"),
+    /** DeleteCertificate.req uses another hash algorithm than the Charge Point reported its hash data in. */
+    WRONG_HASH_ALGORITHM("wrong-hash-algorithm", "deletes a certificate with hash data in another algorithm than"
+            + " the Charge Point reported"),
+    /** DeleteCertificate.req's issuerKeyHash hashes the whole SubjectPublicKeyInfo, not the key's BIT STRING value. */
+    WRONG_ISSUER_KEY_HASH("wrong-issuer-key-hash", "computes issuerKeyHash over the whole SubjectPublicKeyInfo"
+            + " instead of the public key (RFC 6960)"),
+    /** SecurityEventNotification.req is received but never answered. */
+    SECURITY_EVENT_UNANSWERED("security-event-unanswered", "never answers SecurityEventNotification");
 
     /** The subprotocol no Central System speaks, which {@link #WRONG_SUBPROTOCOL_SELECTED} selects. */
     static final String UNKNOWN_SUBPROTOCOL = "ocpp0.1";

@@ -216,6 +216,9 @@ public final class ReferenceCentralSystem {
             table.put("SecurityEventNotification", CallHandler.errorWhenWellFormed("InternalError",
                     "SecurityEventNotification could not be processed"));
         }
+        if (faults.contains(Fault.SECURITY_EVENT_UNANSWERED)) {
+            table.put("SecurityEventNotification", CallHandler.always(Reply.none()));
+        }
         CallHandler other = b.otherActions;
         if (faults.contains(Fault.NO_ANSWER)) {
             table.clear();
