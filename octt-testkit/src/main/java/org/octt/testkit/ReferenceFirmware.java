@@ -39,6 +39,7 @@ public final class ReferenceFirmware {
     private final LoopResources loops;
     private IssuedCertificate signing;
     private IssuedCertificate other;
+    private String signature;
     private DisposableServer server;
     private boolean closed;
 
@@ -73,9 +74,15 @@ public final class ReferenceFirmware {
         return signingCertificate().certificatePem();
     }
 
-    /** The Base64 SHA256withECDSA signature of {@link #image()} made with {@link #signingCertificate()}'s key. */
-    public String signature() {
-        return sign(IMAGE, signingCertificate().privateKey());
+    /**
+     * The Base64 SHA256withECDSA signature of {@link #image()} made with {@link #signingCertificate()}'s
+     * key; the same one on every call (ECDSA signatures are randomised), so a test can configure it.
+     */
+    public synchronized String signature() {
+        if (signature == null) {
+            signature = sign(IMAGE, signingCertificate().privateKey());
+        }
+        return signature;
     }
 
     /** The Base64 signature of {@code bytes} with {@code certificate}'s key (SHA256withECDSA or SHA256withRSA). */
@@ -102,7 +109,7 @@ public final class ReferenceFirmware {
         }
         if (server == null) {
             server = HttpServer.create().runOn(loops).host("127.0.0.1").port(0)
-                    .route(r -> r.get("/firmware/" + FILE_NAME, (req, res) -> res
+                    .route(r -> r.get("/firmware/" + FILE_NAME, (req, res) -> res.keepAlive(false)
                             .header(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream")
                             .sendByteArray(Mono.just(IMAGE))))
                     .bindNow(Duration.ofSeconds(10));

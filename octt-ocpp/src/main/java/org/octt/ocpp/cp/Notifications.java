@@ -58,9 +58,13 @@ public final class Notifications {
                 .collectList();
     }
 
-    /** How messages name a request: its action and its {@code status}, e.g. {@code SignedFirmwareStatusNotification.req Downloaded}. */
+    /**
+     * How messages name a request: its action and its {@code status} (or security event {@code type}),
+     * e.g. {@code SignedFirmwareStatusNotification.req Downloaded}, {@code SecurityEventNotification.req FirmwareUpdated}.
+     */
     public static String label(Ocpp16Message request) {
-        var status = request.toJson().get("status");
+        var json = request.toJson();
+        var status = json.has("status") ? json.get("status") : json.get("type");
         return request.action() + ".req" + (status == null ? "" : " " + status.asText());
     }
 

@@ -90,6 +90,14 @@ class FirmwareUpdatePiecesTests {
     }
 
     @Test
+    void labelsNotificationsByTheirStatusOrSecurityEventType() {
+        assertThat(Notifications.label(SignedFirmwareUpdate.notifications(1, List.of(FirmwareStatus.Installed)).get(0)))
+                .isEqualTo("SignedFirmwareStatusNotification.req Installed");
+        assertThat(Notifications.label(new org.octt.ocpp.v16.message.SecurityEventNotificationRequest("FirmwareUpdated",
+                OffsetDateTime.parse("2026-01-01T00:00:00Z")))).isEqualTo("SecurityEventNotification.req FirmwareUpdated");
+    }
+
+    @Test
     void passesWhenEveryNotificationIsAnsweredAndNamesEachThatIsNot() {
         var uploading = new Notifications.Sent("LogStatusNotification.req Uploading", new CallOutcome.Result("a",
                 "LogStatusNotification", JsonNodeFactory.instance.objectNode(), Duration.ofMillis(3)));
