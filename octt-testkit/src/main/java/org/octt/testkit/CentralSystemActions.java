@@ -11,6 +11,9 @@ public final class CentralSystemActions {
     /** The built-in actions, one per operator action id of the OCPP 1.6 security cards. */
     public static List<CentralSystemAction> builtIn() {
         return List.of(
+                new org.octt.testkit.actions.GetSecurityLogAction(),
+                org.octt.testkit.actions.SignedUpdateFirmwareAction.valid(),
+                org.octt.testkit.actions.SignedUpdateFirmwareAction.invalidSignature()
         );
     }
 }
