@@ -45,6 +45,8 @@ final class ServedTestCases {
             }
             List<String> ids = catalog.testCases().stream()
                     .filter(t -> t.testCase().prerequisites().securityProfiles().contains(profile))
+                    // cards that wait for an operator action run once the demo performs the actions itself
+                    .filter(t -> !t.testCase().prerequisites().operatorActions())
                     .map(t -> t.testCase().id())
                     .sorted()
                     .toList();
