@@ -264,6 +264,24 @@ class FirmwareAndLogCardsReferenceCentralSystemTests {
     }
 
     @Test
+    void tc080ReportsDownloadFailedAndIsInconclusiveWhenTheConfiguredFileCannotBeRead() {
+        try (RunningCentralSystem cs = start()) {
+            Path missing = dir.resolve("missing.bin");
+            TestCaseResult r = run(Tc080TestCase.ID, automated(cs).option("fw.file", missing.toString()).build());
+
+            assertThat(verdicts(r)).containsEntry("fw.signed-update-firmware", PASSED).containsEntry("fw.download", INCONCLUSIVE)
+                    .containsEntry("fw.signature-verified", SKIPPED).containsEntry("fw.status-notifications", PASSED)
+                    .containsEntry("ws.reconnect", SKIPPED).containsEntry("fw.installed-notifications", SKIPPED);
+            assertThat(check(r, "fw.download").message()).startsWith("cannot read the firmware file " + missing + ": ")
+                    .endsWith(" (the option fw.file)");
+            assertThat(check(r, "fw.status-notifications").message()).isEqualTo("the Central System answered every"
+                    + " notification: SignedFirmwareStatusNotification.req Downloading: answered {};"
+                    + " SignedFirmwareStatusNotification.req DownloadFailed: answered {}");
+            assertThat(check(r, "ws.reconnect").message()).isEqualTo("the firmware was not downloaded, so not installed");
+        }
+    }
+
+    @Test
     void tc080IsInconclusiveWhenTheActionFails() {
         try (RunningCentralSystem cs = start()) {
             TestCaseResult r = run(Tc080TestCase.ID, profile2(cs)

@@ -10,6 +10,7 @@ import org.octt.ocpp.v16.message.UpdateFirmwareStatus;
 import org.octt.tls.cert.PemException;
 import org.octt.tls.cert.PemFiles;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,13 +85,14 @@ public final class SignedFirmwareUpdate {
 
     /**
      * Fetches the image (from {@code localFile} when given, from {@code firmware.location()} otherwise)
-     * and, once fetched, verifies its signature. Never errors; at most {@code timeout} for a download.
+     * and, once fetched, verifies its signature (on the parallel scheduler, not the connection's event
+     * loop). Never errors; at most {@code timeout} for a download.
      */
     public static Mono<Obtained> obtain(Firmware firmware, Optional<Path> localFile, long maxBytes, Duration timeout) {
         Mono<FirmwareDownload.Outcome> download = localFile.isPresent()
                 ? FirmwareDownload.readFile(localFile.get(), maxBytes)
                 : FirmwareDownload.fetch(firmware.location(), maxBytes, timeout);
-        return download.map(d -> new Obtained(d, d instanceof FirmwareDownload.Fetched f
+        return download.publishOn(Schedulers.parallel()).map(d -> new Obtained(d, d instanceof FirmwareDownload.Fetched f
                 ? Optional.of(FirmwareSignature.verify(f.bytes(), firmware.signature(), firmware.signingCertificate()))
                 : Optional.empty()));
     }
