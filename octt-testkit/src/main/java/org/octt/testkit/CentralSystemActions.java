@@ -20,7 +20,10 @@ public final class CentralSystemActions {
                 new org.octt.testkit.actions.InstallCertificateAction("TC_076_CSMS.install-certificate"),
                 new org.octt.testkit.actions.GetInstalledCertificateIdsAction("TC_076_CSMS.get-installed-certificate-ids"),
                 new org.octt.testkit.actions.DeleteCertificateAction("TC_076_CSMS.delete-certificate"),
-                new org.octt.testkit.actions.InstallCertificateAction("TC_078_CSMS.install-certificate")
+                new org.octt.testkit.actions.InstallCertificateAction("TC_078_CSMS.install-certificate"),
+                new org.octt.testkit.actions.GetSecurityLogAction(),
+                org.octt.testkit.actions.SignedUpdateFirmwareAction.valid(),
+                org.octt.testkit.actions.SignedUpdateFirmwareAction.invalidSignature()
         );
     }
 }
