@@ -41,6 +41,7 @@ public final class RunningCentralSystem implements AutoCloseable {
     private final TrafficRecorder traffic;
     private final AtomicBoolean closed;
     private final SessionRegistry sessions;
+    private final ReferenceFirmware firmware;
 
     RunningCentralSystem(ReferenceCentralSystem config, String chargePointId, ReferencePki pki,
             ServerCertificates certificates, char[] password, DisposableServer server, LoopResources loops,
@@ -56,6 +57,7 @@ public final class RunningCentralSystem implements AutoCloseable {
         this.closed = closed;
         this.traffic = traffic;
         this.sessions = sessions;
+        this.firmware = new ReferenceFirmware(pki, loops);
     }
 
     /**
@@ -269,6 +271,11 @@ public final class RunningCentralSystem implements AutoCloseable {
         return sessions.connected(java.util.Objects.requireNonNull(chargePointId, "chargePointId"));
     }
 
+    /** The firmware it hands out in SignedUpdateFirmware.req, served over HTTP on 127.0.0.1 once asked for. */
+    public ReferenceFirmware firmware() {
+        return firmware;
+    }
+
     /**
      * Stops the server, closing every connection, and releases its threads. Idempotent. Blocks up to
      * a few seconds: not to be called from an event loop.
@@ -277,6 +284,7 @@ public final class RunningCentralSystem implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                firmware.close();
                 server.disposeNow(Duration.ofSeconds(5));
             } finally {
                 for (Channel c : List.copyOf(connections)) {
