@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +47,9 @@ final class ControlEndpoint implements AutoCloseable {
     static final int MAX_QUERY = 16 * 1024;
 
     private static final String PREFIX = "/actions/";
+
+    /** How many known action ids a 404 names (a hook quotes only the end of its output). */
+    static final int SHOWN_IDS = 4;
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -124,8 +128,10 @@ final class ControlEndpoint implements AutoCloseable {
         }
         String actionId = URLDecoder.decode(path.substring(PREFIX.length()), StandardCharsets.UTF_8);
         if (!cs.actionIds().contains(actionId)) {
+            List<String> known = cs.actionIds();
             return new Answer(404, "unknown action id '" + Printable.escape(actionId) + "' (known: "
-                    + (cs.actionIds().isEmpty() ? "none" : String.join(", ", cs.actionIds())) + ")");
+                    + (known.isEmpty() ? "none" : String.join(", ", known.subList(0, Math.min(SHOWN_IDS, known.size())))
+                    + (known.size() > SHOWN_IDS ? " and " + (known.size() - SHOWN_IDS) + " more" : "")) + ")");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         String query = uri.getRawQuery();

@@ -97,13 +97,14 @@ class ServeCommandTests {
 
     @Test
     void thePrintedCommandPassesAgainstItAndAnInterruptRemovesItsPrivateFolder() throws Exception {
-        Serving serving = serve();
+        Serving serving = serve(DemoCommandTests.real().withHome(java.util.Optional.of(Path.of("..").toAbsolutePath()
+                .normalize()))); // the example action hook is found beside the launcher
         Path ca = serving.file("CA file:");
         Path password = serving.file("Password file:");
         Path folder = ca.getParent();
         try {
             assertThat(serving.lines().get(0)).startsWith("Reference Central System at wss://csms.octt.test:");
-            assertThat(serving.lines()).anySatisfy(l -> assertThat(l).startsWith("$ octt run TC_085_CSMS TC_086_CSMS TC_088_CSMS X_BASIC_AUTH_INVALID_CSMS --url "
+            assertThat(serving.lines()).anySatisfy(l -> assertThat(l).startsWith("$ octt run ").contains(" TC_085_CSMS TC_086_CSMS TC_088_CSMS X_BASIC_AUTH_INVALID_CSMS --url "
                     + "wss://csms.octt.test:").contains(" --resolve csms.octt.test:").contains(" --ca-file " + ca
                     + " --security-profile 2 --basic-auth-password-file " + password));
             assertThat(folder.getFileName().toString()).startsWith("octt-serve-");
@@ -114,7 +115,7 @@ class ServeCommandTests {
             String secret = Files.readString(password);
             assertThat(String.join("\n", serving.lines())).doesNotContain(secret);
 
-            Cli.Result run = Cli.run(DemoCommandTests.real(), serving.runArguments());
+            Cli.Result run = Cli.run(DemoCommandTests.real().withEnv(exported(serving)), serving.runArguments());
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(0);
             assertThat(run.out()).contains("Result: PASSED");
@@ -194,12 +195,7 @@ class ServeCommandTests {
         Serving serving = serve(DemoCommandTests.real().withHome(java.util.Optional.of(repository)),
                 "--security-profile", "3");
         try {
-            String export = serving.lines().stream().filter(l -> l.startsWith("$ export ")).findFirst().orElseThrow();
-            java.util.Map<String, String> variables = new java.util.HashMap<>(DemoCommandTests.real().env());
-            for (String assignment : export.substring("$ export ".length()).split(" ")) {
-                variables.put(assignment.substring(0, assignment.indexOf('=')),
-                        assignment.substring(assignment.indexOf('=') + 1));
-            }
+            java.util.Map<String, String> variables = exported(serving);
             List<String> printed = Arrays.asList(serving.runArguments());
             assertThat(printed).contains("TC_074_CSMS", "TC_077_CSMS"); // cards that need an operator action
 
@@ -211,6 +207,16 @@ class ServeCommandTests {
         } finally {
             serving.interruptAndAwait();
         }
+    }
+
+    /** The test's environment with the variables of the printed {@code $ export} line, as a user would paste it. */
+    private static java.util.Map<String, String> exported(Serving serving) {
+        String export = serving.lines().stream().filter(l -> l.startsWith("$ export ")).findFirst().orElseThrow();
+        java.util.Map<String, String> variables = new java.util.HashMap<>(DemoCommandTests.real().env());
+        for (String assignment : export.substring("$ export ".length()).split(" ")) {
+            variables.put(assignment.substring(0, assignment.indexOf('=')), assignment.substring(assignment.indexOf('=') + 1));
+        }
+        return variables;
     }
 
     @Test
