@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RunningCentralSystem implements AutoCloseable {
 
+    /** How long {@link #perform} waits for the Charge Point's session to be open. */
+    private static final Duration SESSION_WAIT = Duration.ofSeconds(10);
+
     private final ReferenceCentralSystem config;
     private final String chargePointId;
     private final ReferencePki pki;
@@ -233,8 +236,11 @@ public final class RunningCentralSystem implements AutoCloseable {
      * Does what an operator makes a Central System do for the card's action {@code actionId}
      * ({@link CentralSystemAction}), for Charge Point {@code chargePointId}.
      *
+     * Waits up to 10 s for a session of the Charge Point to be open first.
+     *
      * @return one line saying what it did; an {@link IllegalArgumentException} naming the id and the
-     *         known ones when it has no such action; the action's own error when it could not
+     *         known ones when it has no such action; an {@link IllegalStateException} when no session
+     *         of the Charge Point opened; the action's own error when it could not
      */
     public Mono<String> perform(String actionId, String chargePointId, Map<String, String> parameters) {
         java.util.Objects.requireNonNull(actionId, "actionId");
@@ -246,7 +252,13 @@ public final class RunningCentralSystem implements AutoCloseable {
                     + actionId + "'; it can: " + (config.actions().isEmpty() ? "none"
                     : String.join(", ", config.actions().keySet()))));
         }
-        return Mono.defer(() -> action.perform(this, chargePointId, Map.copyOf(parameters)));
+        // as an operator acts on a connected Charge Point: wait (bounded) for its session first, so
+        // that an action asked for right after the upgrade does not race the session's registration
+        Map<String, String> copy = Map.copyOf(parameters);
+        return connected(chargePointId)
+                .timeout(SESSION_WAIT, Mono.error(() -> new IllegalStateException("no WebSocket session of Charge Point "
+                        + chargePointId + " opened within " + SESSION_WAIT.toSeconds() + " s")))
+                .then(Mono.defer(() -> action.perform(this, chargePointId, copy)));
     }
 
     /**
