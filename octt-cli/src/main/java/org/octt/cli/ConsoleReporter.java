@@ -163,6 +163,9 @@ final class ConsoleReporter {
      * System act. On a terminal (not a fleet run) a countdown line follows, updated in place by {@link #tick} until
      * the next event; elsewhere the same line ends with the deadline.
      */
+    /** The narrowest column an action's text is wrapped into beside its prefix. */
+    private static final int ACTION_COLUMN = 40;
+
     private void printAction(RunEvent.ActionRequested e) {
         endPending();
         OperatorAction a = e.action();
@@ -173,8 +176,13 @@ final class ConsoleReporter {
         String text = a.id() + " for " + chargePoint + ": " + a.text()
                 + (countdown ? "" : " (waiting for " + a.awaitedCall() + ".req"
                 + a.deadline().map(d -> " until " + seconds(d)).orElse("") + ")");
-        hanging(head + style("\u001b[1;36m", label) + " ".repeat(14 - label.length()), head.length() + 14,
-                text, head.length() + 14);
+        int column = head.length() + 14;
+        if (width - column < ACTION_COLUMN) { // a long fleet prefix: the text below it, not in a narrow column
+            out.println(head + style("\u001b[1;36m", label));
+            hanging("    ", 4, text, 4);
+        } else {
+            hanging(head + style("\u001b[1;36m", label) + " ".repeat(14 - label.length()), column, text, column);
+        }
         if (countdown) {
             waiting = e;
             tick(e.at());

@@ -83,4 +83,27 @@ class ActionConsoleTests {
         assertThat(out.toString()).contains("for CP001: send it\\x1b[2J\\nnow\\u202e (waiting for")
                 .doesNotContain("\u001b");
     }
+
+    @Test
+    void inAFleetRunWithALongPrefixTheTextGoesBelowItInsteadOfANarrowColumn() {
+        StringWriter out = new StringWriter();
+        ConsoleReporter console = new ConsoleReporter(new PrintWriter(out), false, false, false, 100);
+        console.onEvent(new RunEvent.RunStarted(AT, 2, 2));
+        Target far = Target.parse("wss://a-rather-long-central-system-name.example.com:8443/ocpp/CP001");
+        OperatorAction action = OperatorAction.of("change-authorization-key", "make the Central System send"
+                + " ChangeConfiguration.req with key AuthorizationKey to CP001", "ChangeConfiguration",
+                Duration.ofSeconds(60)).forRun("TC_073_CSMS", Optional.of("CP001"), AT.plusSeconds(60));
+
+        out.getBuffer().setLength(0); // what the run's start printed
+        console.onEvent(new RunEvent.ActionRequested(AT, far, "TC_073_CSMS", "change-key", action));
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("[TC_073_CSMS @ wss://a-rather-long-central-system-name.example.com:8443")
+                .endsWith("ACTION");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("    ").hasSizeLessThanOrEqualTo(100));
+        assertThat(String.join(" ", lines.subList(1, lines.size()).stream().map(String::trim).toList()))
+                .isEqualTo("TC_073_CSMS.change-authorization-key for CP001: make the Central System send"
+                        + " ChangeConfiguration.req with key AuthorizationKey to CP001 (waiting for"
+                        + " ChangeConfiguration.req until 2026-12-01T10:16:00Z)");
+    }
 }
