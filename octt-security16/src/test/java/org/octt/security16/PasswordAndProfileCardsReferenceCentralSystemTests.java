@@ -145,7 +145,7 @@ class PasswordAndProfileCardsReferenceCentralSystemTests {
             assertThat(verdicts(r)).contains(Map.entry("ocpp.boot-notification", PASSED),
                     Map.entry("ocpp.authorization-key-changed", INCONCLUSIVE), Map.entry("ws.new-password-upgrade", SKIPPED),
                     Map.entry("ws.old-password-refused", SKIPPED));
-            assertThat(check(r, "ocpp.authorization-key-changed").message()).contains("no ChangeConfiguration.req within 1 s")
+            assertThat(check(r, "ocpp.authorization-key-changed").message()).startsWith("no ChangeConfiguration.req within 1")
                     .contains("TC_073_CSMS.change-authorization-key");
             assertThat(cs.authorizationHeaders()).containsExactly(true);
         }
