@@ -117,4 +117,16 @@ class ReferenceCentralSystemAccountsTests {
                     .hasMessage("a security profile is 1 to 3, was: 4");
         }
     }
+
+    @Test
+    void actionsFailNamingTheChargePointWhenItIsNotConnected() {
+        try (RunningCentralSystem cs = start()) {
+            assertThatThrownBy(() -> new org.octt.testkit.actions.ChangeAuthorizationKeyAction()
+                    .perform(cs, "CP001", java.util.Map.of()).block(WAIT))
+                    .hasMessageContaining("no WebSocket session of Charge Point CP001 is open");
+            assertThatThrownBy(() -> new org.octt.testkit.actions.ChangeSecurityProfileAction()
+                    .perform(cs, "CP001", java.util.Map.of("securityProfile", "4")).block(WAIT))
+                    .hasMessage("the parameter securityProfile must be 1, 2 or 3, was: '4'");
+        }
+    }
 }
