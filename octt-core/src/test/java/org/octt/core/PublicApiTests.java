@@ -47,6 +47,7 @@ class PublicApiTests {
     @Test
     void theOnlyPublicRecordsAreTheRunEvents() throws URISyntaxException {
         assertThat(PublicApi.records(classes())).containsExactly(
+                "org.octt.core.engine.RunEvent$ActionRequested",
                 "org.octt.core.engine.RunEvent$CheckReported",
                 "org.octt.core.engine.RunEvent$RunFinished",
                 "org.octt.core.engine.RunEvent$RunStarted",

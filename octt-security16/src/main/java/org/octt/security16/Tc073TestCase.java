@@ -183,7 +183,7 @@ public final class Tc073TestCase implements TestCase {
 
     private static CheckResult judgeKey(TestContext context, ChargePointConfiguration config, ExpectedCall outcome) {
         if (!(outcome instanceof ExpectedCall.Received received)) {
-            return Ocpp16Checks.notReceived(AUTHORIZATION_KEY_CHANGED, outcome);
+            return Ocpp16Checks.notReceived(AUTHORIZATION_KEY_CHANGED, outcome).orElseThrow();
         }
         JsonNode key = received.call().payload().get("key");
         String keyName = key != null && key.isTextual() ? key.textValue() : null;

@@ -251,7 +251,7 @@ public final class Tc083TestCase implements TestCase {
     private static CheckResult judgeChange(TestContext context, ChargePointConfiguration config, ExpectedCall outcome,
                                            int next) {
         if (!(outcome instanceof ExpectedCall.Received received)) {
-            return Ocpp16Checks.notReceived(SECURITY_PROFILE_CHANGED, outcome);
+            return Ocpp16Checks.notReceived(SECURITY_PROFILE_CHANGED, outcome).orElseThrow();
         }
         JsonNode key = received.call().payload().get("key");
         String keyName = key != null && key.isTextual() ? key.textValue() : null;

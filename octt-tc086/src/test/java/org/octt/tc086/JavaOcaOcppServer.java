@@ -83,6 +83,14 @@ public final class JavaOcaOcppServer implements AutoCloseable {
     /** "accepted" or "refused", with the username and the resource the Charge Point asked for. */
     public final List<String> authentications = new CopyOnWriteArrayList<>();
     final AtomicInteger sessions = new AtomicInteger();
+    /** The security extension's requests it received (SignCertificate, SecurityEventNotification...), as their toString. */
+    public final List<String> securityRequests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<byte[]> password = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<UUID> latestSession = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile java.util.function.Function<eu.chargetime.ocpp.model.securityext.SignCertificateRequest,
+            eu.chargetime.ocpp.model.securityext.SignCertificateConfirmation> signCertificate =
+            request -> new eu.chargetime.ocpp.model.securityext.SignCertificateConfirmation(
+                    eu.chargetime.ocpp.model.securityext.types.GenericStatusEnumType.Accepted);
 
     private JavaOcaOcppServer(JSONServer server, int port, SSLContext sslContext) {
         this.server = server;
@@ -111,16 +119,18 @@ public final class JavaOcaOcppServer implements AutoCloseable {
         JavaOcaOcppServer[] self = new JavaOcaOcppServer[1];
         ServerCoreProfile profile = new ServerCoreProfile(new Handler(() -> self[0]));
         JSONServer server = new JSONServer(profile, JSONConfiguration.get());
+        server.addFeatureProfile(new eu.chargetime.ocpp.feature.profile.securityext.ServerSecurityExtProfile(
+                new SecurityHandler(() -> self[0])));
         server.enableWSS(ssl);
         int port = freePort();
         JavaOcaOcppServer s = new JavaOcaOcppServer(server, port, ssl);
         self[0] = s;
-        byte[] expected = password.getBytes(StandardCharsets.UTF_8);
+        s.password.set(password.getBytes(StandardCharsets.UTF_8));
         server.open("127.0.0.1", port, new ServerEvents() {
             @Override
             public void authenticateSession(SessionInformation information, String username, byte[] given)
                     throws AuthenticationException {
-                boolean ok = InteropPki.CHARGE_POINT_ID.equals(username) && MessageDigest.isEqual(expected, given);
+                boolean ok = InteropPki.CHARGE_POINT_ID.equals(username) && MessageDigest.isEqual(s.password.get(), given);
                 s.authentications.add((ok ? "accepted " : "refused ") + username + " at " + information.getIdentifier());
                 if (!ok) {
                     throw new AuthenticationException(401, "wrong Charge Point or password");
@@ -130,6 +140,7 @@ public final class JavaOcaOcppServer implements AutoCloseable {
             @Override
             public void newSession(UUID sessionIndex, SessionInformation information) {
                 s.sessions.incrementAndGet();
+                s.latestSession.set(sessionIndex);
             }
 
             @Override
@@ -147,6 +158,37 @@ public final class JavaOcaOcppServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Sends a request to the Charge Point's latest session, as the Central System's operator would
+     * make it (e.g. {@code new ChangeConfigurationRequest("AuthorizationKey", "...")}), and completes
+     * with its answer.
+     */
+    public java.util.concurrent.CompletionStage<eu.chargetime.ocpp.model.Confirmation> send(
+            eu.chargetime.ocpp.model.Request request) {
+        UUID session = latestSession.get();
+        if (session == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("no Charge Point session is open"));
+        }
+        try {
+            return server.send(session, request);
+        } catch (eu.chargetime.ocpp.OccurenceConstraintException | eu.chargetime.ocpp.UnsupportedFeatureException
+                 | eu.chargetime.ocpp.NotConnectedException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The Basic auth password it accepts from now on (as after ChangeConfiguration AuthorizationKey). */
+    public void acceptPassword(byte[] newPassword) {
+        password.set(newPassword.clone());
+    }
+
+    /** How it answers SignCertificate.req (Accepted by default). */
+    public void answerSignCertificate(java.util.function.Function<eu.chargetime.ocpp.model.securityext.SignCertificateRequest,
+            eu.chargetime.ocpp.model.securityext.SignCertificateConfirmation> answer) {
+        signCertificate = answer;
     }
 
     public InetSocketAddress address() {
@@ -300,6 +342,40 @@ public final class JavaOcaOcppServer implements AutoCloseable {
         @Override
         public StopTransactionConfirmation handleStopTransactionRequest(UUID session, StopTransactionRequest request) {
             throw new UnsupportedOperationException("StopTransaction is not part of TC_086");
+        }
+    }
+
+    /** Answers the security extension's requests and records them. */
+    private record SecurityHandler(java.util.function.Supplier<JavaOcaOcppServer> server)
+            implements eu.chargetime.ocpp.feature.profile.securityext.ServerSecurityExtEventHandler {
+
+        @Override
+        public eu.chargetime.ocpp.model.securityext.LogStatusNotificationConfirmation handleLogStatusNotificationRequest(
+                UUID session, eu.chargetime.ocpp.model.securityext.LogStatusNotificationRequest request) {
+            server.get().securityRequests.add("LogStatusNotification " + request.getStatus());
+            return new eu.chargetime.ocpp.model.securityext.LogStatusNotificationConfirmation();
+        }
+
+        @Override
+        public eu.chargetime.ocpp.model.securityext.SecurityEventNotificationConfirmation handleSecurityEventNotificationRequest(
+                UUID session, eu.chargetime.ocpp.model.securityext.SecurityEventNotificationRequest request) {
+            server.get().securityRequests.add("SecurityEventNotification " + request.getType());
+            return new eu.chargetime.ocpp.model.securityext.SecurityEventNotificationConfirmation();
+        }
+
+        @Override
+        public eu.chargetime.ocpp.model.securityext.SignCertificateConfirmation handleSignCertificateRequest(
+                UUID session, eu.chargetime.ocpp.model.securityext.SignCertificateRequest request) {
+            server.get().securityRequests.add("SignCertificate");
+            return server.get().signCertificate.apply(request);
+        }
+
+        @Override
+        public eu.chargetime.ocpp.model.securityext.SignedFirmwareStatusNotificationConfirmation
+                handleSignedFirmwareStatusNotificationRequest(
+                UUID session, eu.chargetime.ocpp.model.securityext.SignedFirmwareStatusNotificationRequest request) {
+            server.get().securityRequests.add("SignedFirmwareStatusNotification " + request.getStatus());
+            return new eu.chargetime.ocpp.model.securityext.SignedFirmwareStatusNotificationConfirmation();
         }
     }
 }

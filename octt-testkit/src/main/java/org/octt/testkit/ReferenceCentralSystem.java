@@ -160,6 +160,7 @@ public final class ReferenceCentralSystem {
     private final Map<String, CallHandler> answers;
     private final CallHandler otherActions;
     private final List<ScheduledCall> calls;
+    private final Map<String, CentralSystemAction> actions;
 
     private ReferenceCentralSystem(Builder b) {
         this.hostName = b.hostName;
@@ -221,6 +222,7 @@ public final class ReferenceCentralSystem {
                     .at(ScheduledCall.When.BEFORE_BOOT_NOTIFICATION_ANSWER));
         }
         this.calls = List.copyOf(scheduled);
+        this.actions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.actions));
     }
 
     /** The auth policy with the faults' presets applied (only checked policies can misbehave this way). */
@@ -308,6 +310,11 @@ public final class ReferenceCentralSystem {
     }
 
     /** The CALLs sent to the Charge Point on its own, in order, faults applied. */
+    /** What it can be asked to do on its own, by operator action id ({@link RunningCentralSystem#perform}). */
+    public Map<String, CentralSystemAction> actions() {
+        return actions;
+    }
+
     public List<ScheduledCall> calls() {
         return calls;
     }
@@ -495,8 +502,22 @@ public final class ReferenceCentralSystem {
         private final Map<String, CallHandler> answers = new LinkedHashMap<>();
         private CallHandler otherActions = CallHandler.standard();
         private final List<ScheduledCall> calls = new ArrayList<>();
+        private final Map<String, CentralSystemAction> actions = new LinkedHashMap<>();
 
         private Builder() {
+            for (CentralSystemAction a : CentralSystemActions.builtIn()) {
+                actions.put(a.actionId(), a);
+            }
+        }
+
+        /**
+         * Something it can be asked to do on its own (added to, or replacing by id, the
+         * {@link CentralSystemActions#builtIn() built-in} ones).
+         */
+        public Builder action(CentralSystemAction action) {
+            Objects.requireNonNull(action, "action");
+            actions.put(Objects.requireNonNull(action.actionId(), "actionId"), action);
+            return this;
         }
 
         /**

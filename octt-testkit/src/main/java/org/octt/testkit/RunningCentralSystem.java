@@ -2,6 +2,8 @@ package org.octt.testkit;
 
 import io.netty.channel.Channel;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.octt.core.spi.ActionHandler;
+import org.octt.core.spi.ActionOutcome;
 import org.octt.testkit.internal.ChargePointAccounts;
 import org.octt.testkit.internal.SessionRegistry;
 import org.octt.testkit.internal.TrafficRecorder;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -221,6 +224,45 @@ public final class RunningCentralSystem implements AutoCloseable {
                 .map(session -> session.send(action, copy))
                 .orElseGet(() -> Mono.error(new IllegalStateException("no WebSocket session of Charge Point "
                         + chargePointId + " is open"))));
+    }
+
+    /** The operator action ids it can perform, in the order they were added. */
+    public List<String> actionIds() {
+        return List.copyOf(config.actions().keySet());
+    }
+
+    /**
+     * Does what an operator makes a Central System do for the card's action {@code actionId}
+     * ({@link CentralSystemAction}), for Charge Point {@code chargePointId}.
+     *
+     * @return one line saying what it did; an {@link IllegalArgumentException} naming the id and the
+     *         known ones when it has no such action; the action's own error when it could not
+     */
+    public Mono<String> perform(String actionId, String chargePointId, Map<String, String> parameters) {
+        java.util.Objects.requireNonNull(actionId, "actionId");
+        java.util.Objects.requireNonNull(chargePointId, "chargePointId");
+        java.util.Objects.requireNonNull(parameters, "parameters");
+        CentralSystemAction action = config.actions().get(actionId);
+        if (action == null) {
+            return Mono.error(new IllegalArgumentException("the reference Central System cannot perform action '"
+                    + actionId + "'; it can: " + (config.actions().isEmpty() ? "none"
+                    : String.join(", ", config.actions().keySet()))));
+        }
+        return Mono.defer(() -> action.perform(this, chargePointId, Map.copyOf(parameters)));
+    }
+
+    /**
+     * An {@link ActionHandler} that performs each requested action itself ({@link #perform}):
+     * {@link ActionOutcome#triggered} with what it did, {@link ActionOutcome#failed} when it cannot.
+     * The action's ChargePointId, or this server's, is the Charge Point acted on. How {@code octt demo}
+     * runs the cards that need an operator.
+     */
+    public ActionHandler actionHandler() {
+        return action -> perform(action.id(), action.chargePointId().orElse(chargePointId), action.parameters())
+                .map(ActionOutcome::triggered)
+                .defaultIfEmpty(ActionOutcome.triggered("the reference Central System performed " + action.id()))
+                .onErrorResume(e -> Mono.just(ActionOutcome.failed("the reference Central System could not perform "
+                        + action.id() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.octt.core.engine;
 
 import org.octt.core.spi.CheckResult;
+import org.octt.core.spi.OperatorAction;
 import org.octt.core.spi.Target;
 
 import java.time.Instant;
@@ -66,6 +67,23 @@ public sealed interface RunEvent {
             Objects.requireNonNull(testCaseId, "testCaseId");
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(check, "check");
+        }
+    }
+
+    /**
+     * A step asked for an {@link OperatorAction}: the Central System must now do something on its own
+     * (an operator makes it, a hook calls its API) before {@link OperatorAction#deadline()}. Comes
+     * between the step's {@link StepStarted} and {@link StepFinished}. A console shows it; an embedder
+     * may act on it (or supply an {@link org.octt.core.spi.ActionHandler}).
+     */
+    record ActionRequested(Instant at, Target target, String testCaseId, String step, OperatorAction action)
+            implements RunEvent {
+        public ActionRequested {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(testCaseId, "testCaseId");
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(action, "action");
         }
     }
 

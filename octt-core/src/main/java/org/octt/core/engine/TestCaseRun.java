@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.HumanDuration;
+import org.octt.core.spi.OperatorAction;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.StepAbortedException;
 import org.octt.core.spi.TestCase;
@@ -12,6 +13,7 @@ import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,9 +67,9 @@ final class TestCaseRun {
 
     Flux<RunEvent> events() {
         return Flux.defer(() -> {
-            RunState run = new RunState(base.withFreshState());
-            state = run;
             String id = testCase.id();
+            RunState run = new RunState(base.withFreshState().withTestCaseId(id));
+            state = run;
             String title = testCase.title();
             List<Step> steps;
             try {
@@ -236,16 +238,48 @@ final class TestCaseRun {
 
             Flux<RunEvent> events() {
                 Duration timeout = context.timeouts().step();
+                // operator actions the step asks for: announced between its checks, each extending
+                // the step's deadline by the action's timeout (a person may need all of it)
+                Sinks.Many<RunEvent> announced = Sinks.many().unicast().onBackpressureBuffer();
+                Sinks.Many<Duration> extensions = Sinks.many().unicast().onBackpressureBuffer();
+                Duration[] waited = {Duration.ZERO};
+                org.octt.core.spi.ActionHandler runHandler = context.actionHandler();
+                TestContext stepContext = context.withActionHandler(action -> {
+                    OperatorAction full = context.prepare(action);
+                    synchronized (announced) {
+                        waited[0] = waited[0].plus(full.timeout());
+                        announced.tryEmitNext(new RunEvent.ActionRequested(context.clock().instant(),
+                                context.target(), id, step.name(), full));
+                        extensions.tryEmitNext(full.timeout().plus(timeout));
+                    }
+                    return runHandler.handle(full);
+                });
                 // takeUntilOther cancels the step (closing its connections) when the deadline ticks
-                Mono<Long> deadline = Mono.delay(timeout, context.scheduler())
-                        .doOnNext(tick -> abortReason = Optional.of("step '" + step.name()
-                                + "' did not finish within the step timeout of " + HumanDuration.format(timeout)));
-                Flux<RunEvent> body = Flux.defer(() -> step.run(context))
+                Mono<Long> deadline = Flux.concat(Mono.just(timeout), extensions.asFlux())
+                        .switchMap(d -> Mono.delay(d, context.scheduler()))
+                        .next()
+                        .doOnNext(tick -> {
+                            Duration extra;
+                            synchronized (announced) {
+                                extra = waited[0];
+                            }
+                            abortReason = Optional.of("step '" + step.name()
+                                    + "' did not finish within the step timeout of " + HumanDuration.format(timeout)
+                                    + (extra.isZero() ? "" : " (after " + HumanDuration.format(extra)
+                                    + " given to operator actions)"));
+                        });
+                Flux<RunEvent> body = Flux.defer(() -> step.run(stepContext))
                         .takeUntilOther(deadline)
                         .map(this::reported)
-                        .onErrorResume(this::failed);
+                        .onErrorResume(this::failed)
+                        .doFinally(signal -> {
+                            synchronized (announced) {
+                                announced.tryEmitComplete();
+                                extensions.tryEmitComplete();
+                            }
+                        });
                 return Mono.fromCallable(this::started)
-                        .concatWith(body)
+                        .concatWith(Flux.merge(announced.asFlux(), body))
                         .concatWith(Flux.defer(this::finished));
             }
 

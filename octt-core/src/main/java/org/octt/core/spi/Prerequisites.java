@@ -17,15 +17,17 @@ import java.util.stream.Collectors;
  */
 public final class Prerequisites {
 
-    private static final Prerequisites ANY = new Prerequisites(EnumSet.allOf(SecurityProfile.class));
+    private static final Prerequisites ANY = new Prerequisites(EnumSet.allOf(SecurityProfile.class), false);
 
     private final Set<SecurityProfile> profiles;
+    private final boolean operatorActions;
 
-    private Prerequisites(Set<SecurityProfile> profiles) {
+    private Prerequisites(Set<SecurityProfile> profiles, boolean operatorActions) {
         if (profiles.isEmpty()) {
             throw new IllegalArgumentException("a test case must apply to at least one security profile");
         }
         this.profiles = Set.copyOf(profiles);
+        this.operatorActions = operatorActions;
     }
 
     /** Applies to every configuration. */
@@ -36,7 +38,21 @@ public final class Prerequisites {
     /** Applies only to targets configured with one of these security profiles. */
     public static Prerequisites securityProfiles(SecurityProfile first, SecurityProfile... more) {
         EnumSet<SecurityProfile> set = EnumSet.of(Objects.requireNonNull(first, "first"), more);
-        return new Prerequisites(set);
+        return new Prerequisites(set, false);
+    }
+
+    /**
+     * A copy saying that the test case needs the Central System to act on its own
+     * ({@link OperatorAction}): it does not apply when operator actions are turned off
+     * ({@link TestContext#operatorActionsEnabled()}).
+     */
+    public Prerequisites withOperatorActions() {
+        return new Prerequisites(profiles, true);
+    }
+
+    /** Whether the test case needs an operator action. */
+    public boolean operatorActions() {
+        return operatorActions;
     }
 
     /** The security profiles the test case applies to. */
@@ -48,7 +64,10 @@ public final class Prerequisites {
     public Optional<String> whyNotApplicable(TestContext context) {
         SecurityProfile p = context.securityProfile();
         if (profiles.contains(p)) {
-            return Optional.empty();
+            return operatorActions && !context.operatorActionsEnabled()
+                    ? Optional.of("needs the Central System to act on its own (an operator action), and operator"
+                            + " actions are turned off")
+                    : Optional.empty();
         }
         List<Integer> numbers = profiles.stream().map(SecurityProfile::number).sorted().toList();
         return Optional.of("applies to security profile " + numbers.stream().map(String::valueOf)
@@ -57,16 +76,18 @@ public final class Prerequisites {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Prerequisites other && profiles.equals(other.profiles);
+        return o instanceof Prerequisites other && profiles.equals(other.profiles)
+                && operatorActions == other.operatorActions;
     }
 
     @Override
     public int hashCode() {
-        return profiles.hashCode();
+        return profiles.hashCode() * 31 + Boolean.hashCode(operatorActions);
     }
 
     @Override
     public String toString() {
-        return "Prerequisites[profiles=" + profiles.stream().map(SecurityProfile::number).sorted().toList() + "]";
+        return "Prerequisites[profiles=" + profiles.stream().map(SecurityProfile::number).sorted().toList()
+                + (operatorActions ? ", operatorActions" : "") + "]";
     }
 }

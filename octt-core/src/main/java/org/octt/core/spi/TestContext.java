@@ -1,5 +1,7 @@
 package org.octt.core.spi;
 
+import reactor.core.publisher.Mono;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.scheduler.Scheduler;
@@ -42,6 +44,9 @@ public final class TestContext {
     private final int maxConnectionsPerTarget;
     private final Map<String, String> options;
     private final Map<Class<?>, Object> resources;
+    private final ActionHandler actionHandler;
+    private final boolean operatorActions;
+    private final Optional<String> testCaseId;
     private final State state;
 
     private TestContext(Builder b, State state) {
@@ -60,6 +65,9 @@ public final class TestContext {
         this.maxConnectionsPerTarget = b.maxConnectionsPerTarget;
         this.options = Map.copyOf(b.options);
         this.resources = Map.copyOf(b.resources);
+        this.actionHandler = b.actionHandler;
+        this.operatorActions = b.operatorActions;
+        this.testCaseId = b.testCaseId;
         this.state = state;
     }
 
@@ -189,6 +197,83 @@ public final class TestContext {
         return state;
     }
 
+    /**
+     * Whether test cases that need the Central System to act on its own ({@link OperatorAction}) may
+     * run; when not, they are not applicable ({@link Prerequisites#withOperatorActions()}). True
+     * unless turned off.
+     */
+    public boolean operatorActionsEnabled() {
+        return operatorActions;
+    }
+
+    /** Who handles this run's operator actions; {@link ActionHandler#leftToOperator()} unless set. */
+    public ActionHandler actionHandler() {
+        return actionHandler;
+    }
+
+    /**
+     * A copy with this action handler and the same {@link State}: the engine wraps the run's handler
+     * so that each request is also announced as an event.
+     */
+    public TestContext withActionHandler(ActionHandler handler) {
+        Builder b = toBuilder();
+        b.actionHandler = Objects.requireNonNull(handler, "handler");
+        return new TestContext(b, state);
+    }
+
+    /** The test case this context runs, when the engine runs it. */
+    public Optional<String> testCaseId() {
+        return testCaseId;
+    }
+
+    /** A copy naming the test case it runs, with the same {@link State}; the engine sets it. */
+    public TestContext withTestCaseId(String id) {
+        Builder b = toBuilder();
+        b.testCaseId = Optional.of(Objects.requireNonNull(id, "id"));
+        return new TestContext(b, state);
+    }
+
+    /**
+     * The action as it will be handed out when requested now: for this context's test case (when
+     * known) and ChargePointId, due at now plus its timeout. An action already prepared is returned
+     * as it is. Use it to name the action ({@link OperatorAction#id()}) in messages.
+     */
+    public OperatorAction prepare(OperatorAction action) {
+        Objects.requireNonNull(action, "action");
+        if (action.deadline().isPresent()) {
+            return action;
+        }
+        return testCaseId.isPresent()
+                ? action.forRun(testCaseId.get(), chargePointId(), clock.instant().plus(action.timeout()))
+                : action;
+    }
+
+    /**
+     * Asks for an operator action and emits how it was handled. The handler starts at once (on this
+     * call, not on subscription) and goes on even when nobody listens to the result any more (a test
+     * case usually stops listening once the awaited call came); it is bounded by the action's timeout.
+     * The action is {@link #prepare prepared} first (its test case, ChargePointId and deadline). Inside
+     * the engine the request is also announced ({@code RunEvent.ActionRequested}) and the step's deadline is extended by the
+     * action's timeout. The result never fails: a handler error or overrun is
+     * {@link ActionOutcome#failed}, a handler that emits nothing {@link ActionOutcome#leftToOperator()}.
+     *
+     * @param action what the Central System must do
+     * @return a cached {@code Mono} of the outcome
+     */
+    public Mono<ActionOutcome> requestAction(OperatorAction action) {
+        OperatorAction prepared = prepare(action);
+        Mono<ActionOutcome> outcome = Mono.defer(() -> actionHandler.handle(prepared))
+                .timeout(action.timeout(), Mono.fromSupplier(() -> ActionOutcome.failed(
+                        "the action handler did not finish within " + HumanDuration.format(action.timeout()))),
+                        scheduler)
+                .onErrorResume(e -> Mono.just(ActionOutcome.failed("the action handler failed: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))))
+                .defaultIfEmpty(ActionOutcome.leftToOperator())
+                .cache();
+        outcome.subscribe(any -> { }, error -> { });
+        return outcome;
+    }
+
     @Override
     public String toString() {
         return "TestContext[target=" + target + ", profile=" + securityProfile.number()
@@ -196,7 +281,8 @@ public final class TestContext {
                 + ", trustAnchors=" + trustAnchors.size()
                 + ", clientCertificate=" + clientKeyMaterial.isPresent()
                 + (chargePointCa.isPresent() ? ", chargePointCa=" + chargePointCa.get() : "")
-                + ", timeouts=" + timeouts + ", insecure=" + insecure + "]";
+                + ", timeouts=" + timeouts + ", insecure=" + insecure
+                + (operatorActions ? "" : ", operatorActions=off") + "]";
     }
 
     /** Builder of {@link TestContext}; validates each value as it is set. */
@@ -216,6 +302,9 @@ public final class TestContext {
         private int maxConnectionsPerTarget = DEFAULT_MAX_CONNECTIONS_PER_TARGET;
         private final Map<String, String> options = new LinkedHashMap<>();
         private final Map<Class<?>, Object> resources = new LinkedHashMap<>();
+        private ActionHandler actionHandler = ActionHandler.leftToOperator();
+        private boolean operatorActions = true;
+        private Optional<String> testCaseId = Optional.empty();
 
         private Builder(Target target) {
             this.target = Objects.requireNonNull(target, "target");
@@ -237,6 +326,9 @@ public final class TestContext {
             this.maxConnectionsPerTarget = c.maxConnectionsPerTarget;
             this.options.putAll(c.options);
             this.resources.putAll(c.resources);
+            this.actionHandler = c.actionHandler;
+            this.operatorActions = c.operatorActions;
+            this.testCaseId = c.testCaseId;
         }
 
         public Builder target(Target target) {
@@ -311,6 +403,18 @@ public final class TestContext {
 
         public <T> Builder resource(Class<T> type, T value) {
             resources.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Who handles the run's operator actions (a hook, the reference Central System, an embedder's API call). */
+        public Builder actionHandler(ActionHandler handler) {
+            this.actionHandler = Objects.requireNonNull(handler, "actionHandler");
+            return this;
+        }
+
+        /** Whether test cases needing an operator action may run (default true). */
+        public Builder operatorActions(boolean enabled) {
+            this.operatorActions = enabled;
             return this;
         }
 

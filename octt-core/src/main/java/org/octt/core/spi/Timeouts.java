@@ -18,17 +18,23 @@ public final class Timeouts {
     /** The longest step timeout: four times {@link #MAX_NETWORK}, as {@link #withNetwork} may set. */
     public static final Duration MAX_STEP = MAX_NETWORK.multipliedBy(4);
 
-    /** 5 s per network exchange, 60 s per step. */
-    public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
+    /** The default wait for the Central System to act on its own ({@link #action()}). */
+    public static final Duration DEFAULT_ACTION = Duration.ofSeconds(60);
+
+    /** 5 s per network exchange, 60 s per step, 60 s per operator action. */
+    public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60), DEFAULT_ACTION);
 
     private final Duration network;
     private final Duration step;
+    private final Duration action;
 
-    private Timeouts(Duration network, Duration step) {
+    private Timeouts(Duration network, Duration step, Duration action) {
         requireWithin(network, "network timeout", MAX_NETWORK);
         requireWithin(step, "step timeout", MAX_STEP);
+        requireWithin(action, "action timeout", MAX_NETWORK);
         this.network = network;
         this.step = step;
+        this.action = action;
     }
 
     /**
@@ -39,7 +45,7 @@ public final class Timeouts {
      * @param step    one whole step, as a safety net above the network timeouts
      */
     public static Timeouts of(Duration network, Duration step) {
-        return new Timeouts(network, step);
+        return new Timeouts(network, step, DEFAULT_ACTION);
     }
 
     /** One network exchange: a TCP connect, a TLS handshake, a WebSocket upgrade, an OCPP call. */
@@ -52,13 +58,27 @@ public final class Timeouts {
         return step;
     }
 
+    /**
+     * How long a test case waits for the Central System to send a request on its own after asking
+     * for an {@link OperatorAction} (an operator clicks, a hook calls the Central System's API). The
+     * step's own timeout is extended by it while the action is awaited.
+     */
+    public Duration action() {
+        return action;
+    }
+
     public Timeouts withNetwork(Duration network) {
         requireWithin(network, "network timeout", MAX_NETWORK);
-        return new Timeouts(network, step.compareTo(network) < 0 ? network.multipliedBy(4) : step);
+        return new Timeouts(network, step.compareTo(network) < 0 ? network.multipliedBy(4) : step, action);
     }
 
     public Timeouts withStep(Duration step) {
-        return new Timeouts(network, step);
+        return new Timeouts(network, step, action);
+    }
+
+    /** A copy waiting {@code action} for each operator action; positive, at most {@link #MAX_NETWORK}. */
+    public Timeouts withAction(Duration action) {
+        return new Timeouts(network, step, action);
     }
 
     private static void requireWithin(Duration d, String what, Duration max) {
@@ -74,16 +94,17 @@ public final class Timeouts {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Timeouts t && network.equals(t.network) && step.equals(t.step);
+        return o instanceof Timeouts t && network.equals(t.network) && step.equals(t.step) && action.equals(t.action);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(network, step);
+        return Objects.hash(network, step, action);
     }
 
     @Override
     public String toString() {
-        return "Timeouts[network=" + HumanDuration.format(network) + ", step=" + HumanDuration.format(step) + "]";
+        return "Timeouts[network=" + HumanDuration.format(network) + ", step=" + HumanDuration.format(step)
+                + ", action=" + HumanDuration.format(action) + "]";
     }
 }

@@ -1,6 +1,9 @@
 package org.octt.ocpp.cp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.octt.core.spi.ActionOutcome;
+import org.octt.core.spi.OperatorAction;
+import org.octt.core.spi.TestContext;
 import org.octt.ocpp.j.AnsweredCall;
 import org.octt.ocpp.j.CallAnswer;
 import org.octt.ocpp.j.CallOutcome;
@@ -171,6 +174,37 @@ public final class ChargePointSession {
      */
     public Mono<Void> sendFrame(String text) {
         return ocpp.sendFrame(text);
+    }
+
+    /**
+     * Asks for an operator action and waits for the CALL it makes the Central System send
+     * ({@link OperatorAction#awaitedCall()}): the wait begins first (so a CALL that comes at once is
+     * answered with {@code answer}), then {@link TestContext#requestAction} tells the operator, the
+     * hook or the embedder. Ends with {@link ExpectedCall.Received}; {@link ExpectedCall.NotActed}
+     * after the action's timeout; {@link ExpectedCall.NotTriggered} when the action handler reported
+     * that it failed before the CALL came; or {@link ExpectedCall.Closed}.
+     * {@link Ocpp16Checks#notReceived} turns the last three into an INCONCLUSIVE check.
+     *
+     * @param context the test case's context (its action handler and clock)
+     * @param action  what the Central System must do
+     * @param answer  the answer to that CALL; null for the session's responder
+     */
+    public Mono<ExpectedCall> expectCall(TestContext context, OperatorAction action, CallResponder answer) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(action, "action");
+        return Mono.defer(() -> {
+            OperatorAction prepared = context.prepare(action);
+            Mono<ExpectedCall> wait = expect(prepared.awaitedCall(), prepared.timeout(), answer)
+                    .map(outcome -> outcome instanceof ExpectedCall.TimedOut
+                            ? new ExpectedCall.NotActed(prepared.awaitedCall(), prepared.id(), prepared.timeout())
+                            : outcome);
+            Mono<ExpectedCall> notTriggered = Mono.defer(() -> context.requestAction(prepared))
+                    .filter(outcome -> outcome.kind() == ActionOutcome.Kind.FAILED)
+                    .map(outcome -> new ExpectedCall.NotTriggered(prepared.awaitedCall(), prepared.id(),
+                            outcome.message()));
+            // merge subscribes the wait first, then asks for the action
+            return Flux.merge(wait, notTriggered).next();
+        });
     }
 
     /**

@@ -74,4 +74,48 @@ public sealed interface ExpectedCall {
             return "the WebSocket closed (" + code + " " + reason + ") before the Central System sent " + action + ".req";
         }
     }
+
+    /**
+     * An operator action was asked for ({@link ChargePointSession#expectCall(org.octt.core.spi.TestContext,
+     * org.octt.core.spi.OperatorAction, org.octt.ocpp.j.CallResponder)}) and no such CALL came within its
+     * timeout: nobody made the Central System send it (or it did not).
+     *
+     * @param action   the OCPP action waited for
+     * @param actionId the operator action's id, e.g. {@code TC_073_CSMS.change-authorization-key}
+     * @param timeout  how long octt waited
+     */
+    record NotActed(String action, String actionId, Duration timeout) implements ExpectedCall {
+        public NotActed {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(actionId, "actionId");
+            Objects.requireNonNull(timeout, "timeout");
+        }
+
+        @Override
+        public String message() {
+            return "no " + action + ".req within " + HumanDuration.format(timeout)
+                    + "; nobody made the Central System send it (action " + actionId + ")";
+        }
+    }
+
+    /**
+     * The action handler (e.g. {@code --action-hook}) reported that it could not trigger the action,
+     * and the CALL had not come.
+     *
+     * @param action   the OCPP action waited for
+     * @param actionId the operator action's id
+     * @param reason   how triggering failed (e.g. the hook's exit code and output)
+     */
+    record NotTriggered(String action, String actionId, String reason) implements ExpectedCall {
+        public NotTriggered {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(actionId, "actionId");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String message() {
+            return "no " + action + ".req: the action " + actionId + " could not be triggered: " + reason;
+        }
+    }
 }

@@ -44,6 +44,26 @@ public final class Ocpp16Checks {
     }
 
     /**
+     * INCONCLUSIVE with the outcome's message when an awaited CALL did not come: nobody acted
+     * ({@link ExpectedCall.NotActed}, {@link ExpectedCall.TimedOut}), the action could not be triggered
+     * ({@link ExpectedCall.NotTriggered}) or the WebSocket closed first ({@link ExpectedCall.Closed});
+     * empty when it was {@link ExpectedCall.Received}. Nobody acting is never a failure of the Central
+     * System: a person may simply not have clicked.
+     */
+    public static Optional<CheckResult> notReceived(String checkId, ExpectedCall outcome) {
+        if (outcome instanceof ExpectedCall.Received) {
+            return Optional.empty();
+        }
+        CheckResult check = CheckResult.inconclusive(checkId, outcome.message());
+        if (outcome instanceof ExpectedCall.NotActed n) {
+            check = check.withEvidence("action", n.actionId());
+        } else if (outcome instanceof ExpectedCall.NotTriggered n) {
+            check = check.withEvidence("action", n.actionId());
+        }
+        return Optional.of(check);
+    }
+
+    /**
      * PASSED when the call was answered with a CALLRESULT valid against its schema; FAILED with the
      * violations, the CALLERROR, the malformed answer, the timeout or the close otherwise.
      */

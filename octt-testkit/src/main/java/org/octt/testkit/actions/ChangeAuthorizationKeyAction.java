@@ -2,6 +2,7 @@ package org.octt.testkit.actions;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.octt.testkit.CentralSystemAction;
 import org.octt.testkit.Fault;
 import org.octt.testkit.RunningCentralSystem;
 import reactor.core.publisher.Mono;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * {@link Fault#NEW_PASSWORD_REFUSED} keeps the old password; {@link Fault#OLD_PASSWORD_ACCEPTED}
  * accepts both.
  */
-public final class ChangeAuthorizationKeyAction {
+public final class ChangeAuthorizationKeyAction implements CentralSystemAction {
 
     /** The operator action id of TC_073_CSMS. */
     public static final String ACTION_ID = "TC_073_CSMS.change-authorization-key";
@@ -32,6 +33,7 @@ public final class ChangeAuthorizationKeyAction {
 
     private final SecureRandom random = new SecureRandom();
 
+    @Override
     public String actionId() {
         return ACTION_ID;
     }

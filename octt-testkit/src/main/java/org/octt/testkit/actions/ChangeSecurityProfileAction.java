@@ -2,6 +2,7 @@ package org.octt.testkit.actions;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.octt.testkit.CentralSystemAction;
 import org.octt.testkit.Fault;
 import org.octt.testkit.RunningCentralSystem;
 import reactor.core.publisher.Mono;
@@ -22,13 +23,14 @@ import java.util.Objects;
  * {@link Fault#NEW_PROFILE_REFUSED} keeps requiring the old profile; {@link Fault#OLD_PROFILE_ACCEPTED}
  * accepts both.
  */
-public final class ChangeSecurityProfileAction {
+public final class ChangeSecurityProfileAction implements CentralSystemAction {
 
     /** The operator action id of TC_083_CSMS. */
     public static final String ACTION_ID = "TC_083_CSMS.change-security-profile";
     /** The action parameter naming the profile to set. */
     public static final String PROFILE_PARAMETER = "securityProfile";
 
+    @Override
     public String actionId() {
         return ACTION_ID;
     }
