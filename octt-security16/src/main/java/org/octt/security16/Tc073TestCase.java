@@ -165,9 +165,11 @@ public final class Tc073TestCase implements TestCase {
     private static Mono<CheckResult> expectKey(TestContext context, ChargePointSession cp) {
         ChargePointConfiguration config = ChargePointConfiguration.from(context);
         CallResponder answer = call -> {
+            JsonNode key = call.payload().get("key");
             JsonNode value = call.payload().get("value");
-            if (value != null && value.isTextual() && !value.textValue().isEmpty()) {
-                cp.markSecret(value.textValue()); // whatever the key: it may be a password
+            if (key != null && ChargePointConfiguration.AUTHORIZATION_KEY.equals(key.asText())
+                    && value != null && value.isTextual() && !value.textValue().isEmpty()) {
+                cp.markSecret(value.textValue()); // the new password: never in the log, wherever it would appear
             }
             return config.answer(call);
         };
