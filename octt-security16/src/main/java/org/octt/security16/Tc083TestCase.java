@@ -203,7 +203,9 @@ public final class Tc083TestCase implements TestCase {
                     CheckResult.skipped(STATUS_NOTIFICATION, reason), CheckResult.inconclusive(SECURITY_PROFILE_CHANGED,
                             reason), CheckResult.skipped(RESET, reason));
         }
-        ChargePointConfiguration config = ChargePointConfiguration.from(context);
+        // what the new profile needs is there (missing() said so; --insecure stands for the root under profile 2)
+        ChargePointConfiguration config = ChargePointConfiguration.of(context.securityProfile().number(), null, true,
+                context.clientKeyMaterial().isPresent());
         CallResponder defaults = ChargePointResponder.defaults();
         // the Charge Point's behaviour on this session: its configuration, and Reset accepted
         CallResponder responder = call -> switch (call.action()) {
