@@ -96,7 +96,7 @@ final class ClientCertificateSession implements Step {
     }
 
     /** {@value #WS_UPGRADE} when no session opened: what the Central System (or octt) did instead. */
-    private static CheckResult failedUpgrade(TestContext context, Connection connection) {
+    static CheckResult failedUpgrade(TestContext context, Connection connection) {
         if (connection instanceof Connection.NotAttempted n) {
             return CheckResult.inconclusive(WS_UPGRADE, n.reason());
         }
@@ -127,7 +127,7 @@ final class ClientCertificateSession implements Step {
         return check.withEvidence("outcome", outcome.getClass().getSimpleName());
     }
 
-    private static CheckResult upgradeCheck(TestContext context, WebSocketOutcome.Connected c) {
+    static CheckResult upgradeCheck(TestContext context, WebSocketOutcome.Connected c) {
         String expected = OcppVersion.OCPP_16J.subprotocol();
         String subject = context.clientKeyMaterial().map(k -> k.leaf().getSubjectX500Principal().getName()).orElse("?");
         CheckResult result = c.subprotocolAgreed()

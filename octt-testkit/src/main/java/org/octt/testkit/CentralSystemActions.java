@@ -11,6 +11,8 @@ public final class CentralSystemActions {
     /** The built-in actions, one per operator action id of the OCPP 1.6 security cards. */
     public static List<CentralSystemAction> builtIn() {
         return List.of(
+                org.octt.testkit.actions.TriggerSignCertificate.tc074(),
+                org.octt.testkit.actions.TriggerSignCertificate.tc077(),
                 new org.octt.testkit.actions.ChangeAuthorizationKeyAction(),
                 new org.octt.testkit.actions.ChangeSecurityProfileAction()
         );

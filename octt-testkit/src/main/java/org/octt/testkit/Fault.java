@@ -94,6 +94,29 @@ public enum Fault {
     /** StatusNotification is answered with a CALLERROR (InternalError). */
     STATUS_NOTIFICATION_ERROR("status-notification-error", "answers StatusNotification with a CALLERROR"),
 
+    // ---- certificate signing (TC_074_CSMS, TC_077_CSMS): presets of CertificateSigning
+    /** SignCertificate.req is answered Rejected. */
+    SIGN_CERTIFICATE_REJECTED("sign-certificate-rejected", "answers SignCertificate with status Rejected"),
+    /** SignCertificate.req is answered Accepted, but no CertificateSigned.req follows. */
+    NO_CERTIFICATE_SIGNED("no-certificate-signed", "accepts SignCertificate but never sends CertificateSigned"),
+    /** The signed leaf carries another public key than the CSR's. */
+    SIGNED_OTHER_KEY("signed-other-key", "sends CertificateSigned with a leaf carrying another public key than the CSR's"),
+    /** The signed leaf's CN is not the CSR's CN. */
+    SIGNED_WRONG_CN("signed-wrong-cn", "sends CertificateSigned with a leaf whose CN is not the CSR's (not-<CN>)"),
+    /** The certificateChain is cut in the middle of its first PEM block. */
+    SIGNED_MALFORMED_PEM("signed-malformed-pem", "sends CertificateSigned with a certificateChain that is not valid PEM"),
+    /** The signed leaf carries a new RSA 1024-bit key. */
+    SIGNED_RSA_1024("signed-rsa-1024", "sends CertificateSigned with a leaf carrying an RSA 1024-bit key"),
+    /** The signed leaf expired yesterday. */
+    SIGNED_EXPIRED("signed-expired", "sends CertificateSigned with a leaf that expired yesterday"),
+    /** The signed leaf is issued by a CA other than the client CA. */
+    SIGNED_UNTRUSTED_ISSUER("signed-untrusted-issuer",
+            "sends CertificateSigned with a leaf issued by a CA other than the Charge Point CA"),
+
+    /** SecurityEventNotification.req is answered with a CALLERROR (InternalError). */
+    SECURITY_EVENT_NOTIFICATION_ERROR("security-event-notification-error",
+            "answers SecurityEventNotification with a CALLERROR"),
+
     // ---- transport
     /** Accepts TCP connections but never answers the ClientHello. */
     NO_TLS_ANSWER("no-tls-answer", "accepts TCP connections but never answers the TLS ClientHello"),

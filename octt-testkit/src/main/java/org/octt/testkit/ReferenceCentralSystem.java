@@ -143,7 +143,10 @@ public final class ReferenceCentralSystem {
             EnumSet.of(Fault.NO_TLS_ANSWER, Fault.NOT_TLS),
             EnumSet.of(Fault.BOOT_REJECTED, Fault.BOOT_INVALID),
             EnumSet.of(Fault.WRONG_PASSWORD, Fault.ANY_PASSWORD),
-            EnumSet.of(Fault.NO_SUBPROTOCOL, Fault.UNKNOWN_SUBPROTOCOL_KEPT, Fault.WRONG_SUBPROTOCOL_SELECTED));
+            EnumSet.of(Fault.NO_SUBPROTOCOL, Fault.UNKNOWN_SUBPROTOCOL_KEPT, Fault.WRONG_SUBPROTOCOL_SELECTED),
+            EnumSet.of(Fault.SIGN_CERTIFICATE_REJECTED, Fault.NO_CERTIFICATE_SIGNED, Fault.SIGNED_OTHER_KEY,
+                    Fault.SIGNED_WRONG_CN, Fault.SIGNED_MALFORMED_PEM, Fault.SIGNED_RSA_1024, Fault.SIGNED_EXPIRED,
+                    Fault.SIGNED_UNTRUSTED_ISSUER));
 
     private final String hostName;
     private final List<String> additionalHostNames;
@@ -160,6 +163,7 @@ public final class ReferenceCentralSystem {
     private final Map<String, CallHandler> answers;
     private final CallHandler otherActions;
     private final List<ScheduledCall> calls;
+    private final CertificateSigning certificateSigning;
     private final Map<String, CentralSystemAction> actions;
 
     private ReferenceCentralSystem(Builder b) {
@@ -209,6 +213,10 @@ public final class ReferenceCentralSystem {
             table.put("StatusNotification", CallHandler.errorWhenWellFormed("InternalError",
                     "StatusNotification could not be processed"));
         }
+        if (faults.contains(Fault.SECURITY_EVENT_NOTIFICATION_ERROR)) {
+            table.put("SecurityEventNotification", CallHandler.errorWhenWellFormed("InternalError",
+                    "SecurityEventNotification could not be processed"));
+        }
         CallHandler other = b.otherActions;
         if (faults.contains(Fault.NO_ANSWER)) {
             table.clear();
@@ -222,7 +230,38 @@ public final class ReferenceCentralSystem {
                     .at(ScheduledCall.When.BEFORE_BOOT_NOTIFICATION_ANSWER));
         }
         this.calls = List.copyOf(scheduled);
+        this.certificateSigning = signingFaults(b.certificateSigning);
         this.actions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.actions));
+    }
+
+    /** The certificate signing policy with the faults' presets applied. */
+    private CertificateSigning signingFaults(CertificateSigning given) {
+        if (faults.contains(Fault.SIGN_CERTIFICATE_REJECTED)) {
+            return CertificateSigning.rejecting();
+        }
+        if (faults.contains(Fault.NO_CERTIFICATE_SIGNED)) {
+            return CertificateSigning.withoutCertificateSigned();
+        }
+        Map<Fault, CertificateSigning.Flaw> flaws = Map.of(Fault.SIGNED_OTHER_KEY, CertificateSigning.Flaw.OTHER_PUBLIC_KEY,
+                Fault.SIGNED_WRONG_CN, CertificateSigning.Flaw.WRONG_COMMON_NAME,
+                Fault.SIGNED_MALFORMED_PEM, CertificateSigning.Flaw.MALFORMED_PEM,
+                Fault.SIGNED_RSA_1024, CertificateSigning.Flaw.RSA_1024,
+                Fault.SIGNED_EXPIRED, CertificateSigning.Flaw.EXPIRED,
+                Fault.SIGNED_UNTRUSTED_ISSUER, CertificateSigning.Flaw.UNTRUSTED_ISSUER);
+        for (Map.Entry<Fault, CertificateSigning.Flaw> f : flaws.entrySet()) {
+            if (faults.contains(f.getKey())) {
+                return CertificateSigning.issuingWith(f.getValue());
+            }
+        }
+        return given;
+    }
+
+    /**
+     * How SignCertificate.req is answered, and what CertificateSigned.req follows, faults applied;
+     * used unless {@link #answers()} has a handler of SignCertificate.
+     */
+    public CertificateSigning certificateSigning() {
+        return certificateSigning;
     }
 
     /** The auth policy with the faults' presets applied (only checked policies can misbehave this way). */
@@ -361,7 +400,11 @@ public final class ReferenceCentralSystem {
                 return policy.acceptsAnyPassword() | own | policy.acceptsAdded(user, password);
             }, policy.lockAfter(), policy.acceptsMissingCredentials(), policy.acceptsAnyUser()));
         }
-        OcppBehaviour behaviour = new OcppBehaviour(answers, otherActions, calls, !faults.contains(Fault.NO_ANSWER));
+        Map<String, CallHandler> handlers = new LinkedHashMap<>(answers);
+        if (!faults.contains(Fault.NO_ANSWER)) {
+            handlers.putIfAbsent("SignCertificate", certificateSigning.handler(keys::join));
+        }
+        OcppBehaviour behaviour = new OcppBehaviour(handlers, otherActions, calls, !faults.contains(Fault.NO_ANSWER));
         CentralSystemHttpHandler http = new CentralSystemHttpHandler(authenticator, subprotocols, behaviour,
                 new StandardAnswers(new ObjectMapper(), Clock.systemUTC()), traffic, sessions)
                 .withClientCommonNameCheck(clientCertificates.mode() != ClientCertificatePolicy.Mode.NONE
@@ -482,7 +525,7 @@ public final class ReferenceCentralSystem {
                 + ", chargePointId=" + chargePointId
                 + ", securityProfile=" + securityProfile + ", faults=" + faults + ", auth=" + auth
                 + ", subprotocols=" + subprotocols + ", clientCertificates=" + clientCertificates
-                + ", answers=" + answers.keySet() + ", calls=" + calls + "]";
+                + ", answers=" + answers.keySet() + ", calls=" + calls + ", certificateSigning=" + certificateSigning + "]";
     }
 
     /** Mutable builder of a {@link ReferenceCentralSystem}; not thread-safe. Setters validate at once. */
@@ -502,6 +545,7 @@ public final class ReferenceCentralSystem {
         private final Map<String, CallHandler> answers = new LinkedHashMap<>();
         private CallHandler otherActions = CallHandler.standard();
         private final List<ScheduledCall> calls = new ArrayList<>();
+        private CertificateSigning certificateSigning = CertificateSigning.issuing();
         private final Map<String, CentralSystemAction> actions = new LinkedHashMap<>();
 
         private Builder() {
@@ -517,6 +561,17 @@ public final class ReferenceCentralSystem {
         public Builder action(CentralSystemAction action) {
             Objects.requireNonNull(action, "action");
             actions.put(Objects.requireNonNull(action.actionId(), "actionId"), action);
+            return this;
+        }
+
+        /**
+         * How SignCertificate.req is answered and which CertificateSigned.req follows;
+         * {@link CertificateSigning#issuing()} by default. The {@code sign-certificate-rejected},
+         * {@code no-certificate-signed} and {@code signed-*} faults replace it; a handler given with
+         * {@link #answer(String, CallHandler)} for SignCertificate takes precedence.
+         */
+        public Builder certificateSigning(CertificateSigning certificateSigning) {
+            this.certificateSigning = Objects.requireNonNull(certificateSigning, "certificateSigning");
             return this;
         }
 

@@ -23,7 +23,9 @@ import java.util.Optional;
  *   <li>{@link #none()}: no answer.</li>
  * </ul>
  *
- * {@link #after(Duration)} delays any of them (later answers may overtake a delayed one).
+ * {@link #after(Duration)} delays any of them (later answers may overtake a delayed one);
+ * {@link #followedBy(ScheduledCall)} sends a CALL of the Central System's own once the answer is out
+ * (e.g. CertificateSigned.req after SignCertificate.conf).
  */
 public final class Reply {
 
@@ -43,21 +45,23 @@ public final class Reply {
         NONE
     }
 
-    private static final Reply STANDARD = new Reply(Kind.STANDARD, null, null, null, Duration.ZERO);
-    private static final Reply NONE = new Reply(Kind.NONE, null, null, null, Duration.ZERO);
+    private static final Reply STANDARD = new Reply(Kind.STANDARD, null, null, null, Duration.ZERO, null);
+    private static final Reply NONE = new Reply(Kind.NONE, null, null, null, Duration.ZERO, null);
 
     private final Kind kind;
     private final JsonNode payload;
     private final String text;
     private final String description;
     private final Duration delay;
+    private final ScheduledCall then;
 
-    private Reply(Kind kind, JsonNode payload, String text, String description, Duration delay) {
+    private Reply(Kind kind, JsonNode payload, String text, String description, Duration delay, ScheduledCall then) {
         this.kind = kind;
         this.payload = payload;
         this.text = text;
         this.description = description;
         this.delay = delay;
+        this.then = then;
     }
 
     /** The reference Central System's own answer. */
@@ -87,18 +91,18 @@ public final class Reply {
     /** A CALLRESULT carrying this payload (copied). */
     public static Reply result(JsonNode payload) {
         Objects.requireNonNull(payload, "payload");
-        return new Reply(Kind.RESULT, payload.deepCopy(), null, null, Duration.ZERO);
+        return new Reply(Kind.RESULT, payload.deepCopy(), null, null, Duration.ZERO, null);
     }
 
     /** A CALLERROR with this ErrorCode (e.g. {@code InternalError}), description and empty details. */
     public static Reply error(String errorCode, String description) {
         return new Reply(Kind.ERROR, null, Objects.requireNonNull(errorCode, "errorCode"),
-                Objects.requireNonNull(description, "description"), Duration.ZERO);
+                Objects.requireNonNull(description, "description"), Duration.ZERO, null);
     }
 
     /** This text frame, sent as it is. */
     public static Reply frame(String text) {
-        return new Reply(Kind.FRAME, null, Objects.requireNonNull(text, "text"), null, Duration.ZERO);
+        return new Reply(Kind.FRAME, null, Objects.requireNonNull(text, "text"), null, Duration.ZERO, null);
     }
 
     /**
@@ -111,7 +115,21 @@ public final class Reply {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("a reply's delay must not be negative, was: " + delay);
         }
-        return new Reply(kind, payload, text, description, delay);
+        return new Reply(kind, payload, text, description, delay, then);
+    }
+
+    /**
+     * This answer, then (once it is sent, and {@link ScheduledCall#delay()} later) the Central
+     * System's own CALL {@code call} on the same session; its {@link ScheduledCall#when()} is
+     * ignored. The Charge Point's answer is in {@link ReceivedTraffic#answersToCentralSystemCalls()}.
+     */
+    public Reply followedBy(ScheduledCall call) {
+        return new Reply(kind, payload, text, description, delay, Objects.requireNonNull(call, "call"));
+    }
+
+    /** The CALL sent after this answer, if any. */
+    public Optional<ScheduledCall> followUp() {
+        return Optional.ofNullable(then);
     }
 
     /** What kind of answer. */
@@ -152,6 +170,7 @@ public final class Reply {
             case ERROR -> "error " + text + " '" + description + "'";
             case FRAME -> "frame " + text;
         };
-        return "Reply[" + what + (delay.isZero() ? "" : ", after " + delay) + "]";
+        return "Reply[" + what + (delay.isZero() ? "" : ", after " + delay)
+                + (then == null ? "" : ", then " + then.action()) + "]";
     }
 }

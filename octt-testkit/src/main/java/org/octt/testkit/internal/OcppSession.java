@@ -135,8 +135,9 @@ public final class OcppSession {
         }
         Optional<String> frame = render(reply, id, action, payload);
         Duration delay = reply.delay();
+        Optional<ScheduledCall> followUp = reply.followUp();
         if (!"BootNotification".equals(action) || bootSeen) {
-            emit(frame, delay, () -> { });
+            emit(frame, delay, () -> followUp.ifPresent(this::sendFollowUp));
             return;
         }
         bootSeen = true;
@@ -219,6 +220,13 @@ public final class OcppSession {
             }
         }
         return ids;
+    }
+
+    /** Sends a {@link Reply#followedBy(ScheduledCall) follow-up} CALL, after its delay. */
+    private void sendFollowUp(ScheduledCall c) {
+        String id = nextId();
+        pending.put(id, new Pending(c.action(), a -> { }, e -> { }));
+        later(c.delay(), () -> out.accept(standard.call(id, c.action(), c.payload())));
     }
 
     private String nextId() {

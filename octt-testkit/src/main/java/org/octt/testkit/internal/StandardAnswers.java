@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The reference Central System's own answers ({@link org.octt.testkit.Reply#standard()}):
- * BootNotification Accepted with currentTime and interval, StatusNotification and Heartbeat answered,
+ * BootNotification Accepted with currentTime and interval, StatusNotification, SecurityEventNotification
+ * and Heartbeat answered,
  * a CALLERROR for a malformed CALL of these actions, NotImplemented for other actions. Stateless;
  * thread-safe.
  */
@@ -79,7 +80,7 @@ public final class StandardAnswers {
                 conf.put("status", "Accepted");
                 yield result(uniqueId, conf);
             }
-            case "StatusNotification" -> result(uniqueId, json.createObjectNode());
+            case "StatusNotification", "SecurityEventNotification" -> result(uniqueId, json.createObjectNode());
             case "Heartbeat" -> {
                 ObjectNode conf = json.createObjectNode();
                 conf.put("currentTime", now());

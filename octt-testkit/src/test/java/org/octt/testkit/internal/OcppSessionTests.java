@@ -74,6 +74,32 @@ class OcppSessionTests {
     }
 
     @Test
+    void answersSecurityEventNotificationWithEmptyPayload() {
+        assertThat(answers(session(), "[2,\"m4\",\"SecurityEventNotification\",{\"type\":\"InvalidChargePointCertificate\","
+                + "\"timestamp\":\"2025-06-01T12:00:00Z\"}]")).containsExactly("[3,\"m4\",{}]");
+    }
+
+    @Test
+    void answersSecurityEventNotificationWithACallErrorUnderItsFault() {
+        assertThat(answers(session(Fault.SECURITY_EVENT_NOTIFICATION_ERROR), "[2,\"m6\",\"SecurityEventNotification\","
+                + "{\"type\":\"InvalidChargePointCertificate\",\"timestamp\":\"2025-06-01T12:00:00Z\"}]"))
+                .containsExactly("[4,\"m6\",\"InternalError\",\"SecurityEventNotification could not be processed\",{}]");
+    }
+
+    @Test
+    void sendsTheFollowUpCallOfAReplyRightAfterTheReplyAndTakesItsAnswer() {
+        OcppSession session = session(ReferenceCentralSystem.builder().answer("SignCertificate",
+                Reply.result("{\"status\":\"Accepted\"}").followedBy(
+                        ScheduledCall.of("CertificateSigned", "{\"certificateChain\":\"pem\"}"))));
+
+        assertThat(answers(session, "[2,\"m5\",\"SignCertificate\",{\"csr\":\"x\"}]")).containsExactly(
+                "[3,\"m5\",{\"status\":\"Accepted\"}]",
+                "[2,\"octt-cs-1\",\"CertificateSigned\",{\"certificateChain\":\"pem\"}]");
+        session.receive("[3,\"octt-cs-1\",{\"status\":\"Accepted\"}]");
+        assertThat(traffic.snapshot().answersToCentralSystemCalls()).containsExactly("[3,\"octt-cs-1\",{\"status\":\"Accepted\"}]");
+    }
+
+    @Test
     void answersHeartbeatWithCurrentTime() {
         assertThat(answers(session(), "[2,\"m3\",\"Heartbeat\",{}]"))
                 .containsExactly("[3,\"m3\",{\"currentTime\":\"2025-06-01T12:00:00.123Z\"}]");
