@@ -3,7 +3,8 @@
 # command that produced it. Results (logs, reports, hyperfine JSON) go to bench/out/<timestamp>/.
 #   bench/run.sh            everything (about 6-8 minutes on a 2-core machine)
 #   BENCH_QUICK=1 bench/run.sh   shorter runs, for trying the script out (figures not for the record)
-# Needs: a JDK 17+, Maven, openssl; optional: hyperfine, sslscan, /usr/bin/time (GNU time).
+#   BENCH_COLD_ONLY=1 bench/run.sh   only section 5 (cold start; about 2-3 minutes)
+# Needs: a JDK 17+, Maven, openssl; optional: hyperfine, sslscan, nginx, /usr/bin/time (GNU time).
 # JAVA_HOME selects the JDK for the benchmark JVMs and the CLI (default: java on the PATH).
 # See docs/performance.md.
 set -euo pipefail
@@ -13,6 +14,7 @@ OUT="${BENCH_OUT:-$ROOT/bench/out/$(date +%Y%m%d-%H%M%S)}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 BENCH_JAR="$ROOT/octt-bench/target/octt-bench.jar"
 QUICK="${BENCH_QUICK:-}"
+COLD_ONLY="${BENCH_COLD_ONLY:-}"
 mkdir -p "$OUT"
 cd "$ROOT"
 
@@ -21,6 +23,7 @@ if [[ -n "$QUICK" ]]; then
 else
   WARMUP=300; RUNS=300; SECONDS_EACH=10; FLEET_SIZES="1 10 100 1000"; FLEET_MAX=1000; COLD_RUNS=7
 fi
+[[ -n "$COLD_ONLY" ]] && { FLEET_SIZES="1"; FLEET_MAX=4; } # section 5 needs the helper's cs1 only
 FLEET_CONCURRENCY="${BENCH_FLEET_CONCURRENCY:-16}"
 # The fleet runs are long-lived: C2 and the parallel collector (the launcher's defaults favour start-up).
 FLEET_JAVA_OPTS="-Xmx256m" # the launcher's own settings (C1 only, serial GC) plus the heap bound
@@ -29,18 +32,91 @@ section() { printf '\n=== %s ===\n' "$*"; }
 # Prints a command, then runs it.
 show() { printf '$ %s\n' "$*" >&2; "$@"; }
 have() { command -v "$1" >/dev/null 2>&1; }
-# Starts an openssl s_server with an RSA-2048 and an ECDSA P-256 certificate (like the reference CS),
-# its files in DIR; sets S_PORT and S_PID once it accepts connections.
-start_s_server() {
+# Makes a small PKI in DIR: a root (ECDSA P-256, root.pem) and two server certificates signed by it,
+# RSA-2048 (rsa.pem, rsa.key) and ECDSA P-256 (ec.pem, ec.key), both for the host name in $2
+# (commonName and subjectAltName), as the reference Central System has them.
+make_server_pki() {
   mkdir -p "$1"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$1/rsa.key" -out "$1/rsa.pem" -subj /CN=localhost -days 2 2>/dev/null
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$1/ec.key" -out "$1/ec.pem" \
-    -subj /CN=localhost -days 2 2>/dev/null
-  S_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$1/root.key" -out "$1/root.pem" \
+    -subj "/CN=octt bench root" -days 2 -addext basicConstraints=critical,CA:TRUE \
+    -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null
+  local kind key
+  for kind in rsa ec; do
+    if [[ $kind == rsa ]]; then key=(-newkey rsa:2048); else key=(-newkey ec -pkeyopt ec_paramgen_curve:P-256); fi
+    openssl req "${key[@]}" -nodes -keyout "$1/$kind.key" -out "$1/$kind.csr" -subj "/CN=$2" 2>/dev/null
+    printf 'subjectAltName=DNS:%s\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' \
+      "$2" >"$1/$kind.ext"
+    openssl x509 -req -in "$1/$kind.csr" -CA "$1/root.pem" -CAkey "$1/root.key" -CAcreateserial -days 2 \
+      -extfile "$1/$kind.ext" -out "$1/$kind.pem" 2>/dev/null
+  done
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+# Starts an openssl s_server with the RSA-2048 and ECDSA P-256 certificates of the PKI in DIR (made
+# by make_server_pki if missing); sets S_PORT and S_PID once it accepts connections.
+start_s_server() {
+  [[ -f "$1/rsa.pem" ]] || make_server_pki "$1" localhost
+  S_PORT=$(free_port)
   openssl s_server -accept "127.0.0.1:$S_PORT" -cert "$1/rsa.pem" -key "$1/rsa.key" \
     -dcert "$1/ec.pem" -dkey "$1/ec.key" -quiet </dev/null >"$1/s_server.log" 2>&1 &
   S_PID=$!
-  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$S_PORT") 2>/dev/null && break; sleep 0.1; done
+  wait_port "$S_PORT"
+}
+# Starts nginx (Debian's package) as a foreground process from a configuration of its own in DIR:
+# TLS 1.2 and 1.3 on 127.0.0.1 with the same two certificates (PKI in $2, as start_s_server uses
+# them), terminating TLS and passing the WebSocket on (Upgrade headers) to the reference Central
+# System at https://$3:$4 (host name $3, port $4 on 127.0.0.1, its root certificate $5), as a real
+# deployment does. Unprivileged: run as root, it runs as nobody (setpriv) from its own copies of the
+# files. Sets N_PORT and N_PID once it accepts connections.
+start_nginx() {
+  local dir="$1" pki="$2" up_host="$3" up_port="$4" up_root="$5"
+  mkdir -p "$dir/tmp"
+  cp "$pki/rsa.pem" "$pki/rsa.key" "$pki/ec.pem" "$pki/ec.key" "$dir/"
+  cp "$up_root" "$dir/upstream-root.pem"
+  N_PORT=$(free_port)
+  cat >"$dir/nginx.conf" <<CONF
+# made by bench/run.sh for the cold-start comparison (docs/performance.md)
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path $dir/tmp/body;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
+  server {
+    listen 127.0.0.1:$N_PORT ssl;
+    ssl_protocols TLSv1.2 TLSv1.3;
+    ssl_certificate $dir/rsa.pem;
+    ssl_certificate_key $dir/rsa.key;
+    ssl_certificate $dir/ec.pem;
+    ssl_certificate_key $dir/ec.key;
+    location / {
+      proxy_pass https://127.0.0.1:$up_port;
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection "upgrade";
+      proxy_set_header Host $up_host:$up_port;
+      proxy_ssl_server_name on;
+      proxy_ssl_name $up_host;
+      proxy_ssl_trusted_certificate $dir/upstream-root.pem;
+      proxy_ssl_verify on;
+      proxy_read_timeout 60s;
+    }
+  }
+}
+CONF
+  local as_user=()
+  if [[ $EUID -eq 0 ]] && command -v setpriv >/dev/null 2>&1; then
+    chown -R nobody "$dir"
+    as_user=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups)
+  fi
+  "${as_user[@]}" nginx -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" -g 'daemon off;' >"$dir/stdout.log" 2>&1 &
+  N_PID=$!
+  wait_port "$N_PORT" || { cat "$dir/error.log" "$dir/stdout.log" >&2; return 1; }
 }
 
 section "environment"
@@ -51,6 +127,7 @@ openssl version | sed 's/^/openssl: /'
 have sslscan && sslscan --version 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | grep -m1 -o '2\.[0-9.]*' | sed 's/^/sslscan: /' \
   || echo "sslscan: missing"
 have hyperfine && hyperfine --version || echo "hyperfine: missing"
+have nginx && nginx -v 2>&1 | sed 's/^nginx version: /nginx: /' || echo "nginx: missing"
 echo "output: $OUT"
 
 section "build"
@@ -60,6 +137,7 @@ touch "$ROOT/octt-cli/target/octt-cli.jar" # tell the launcher the jar is curren
 # the launcher's class data sharing archive for this build, made now so that no measured run makes it
 ./octt list >"$OUT/launcher-first-run.txt" 2>&1 || { cat "$OUT/launcher-first-run.txt"; exit 2; }
 
+if [[ -z "$COLD_ONLY" ]]; then
 section "1. warm latency (in-process, plain nanoTime harness)"
 show "$JAVA" -XX:+UseParallelGC -jar "$BENCH_JAR" latency --warmup "$WARMUP" --runs "$RUNS" | tee "$OUT/latency.txt"
 
@@ -77,6 +155,8 @@ for args in "" "-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256"; do
 done
 kill "$S_PID" 2>/dev/null || true
 
+fi # not COLD_ONLY
+
 section "3-5. the CLI as a process against reference Central Systems in a helper JVM"
 FLEET="$OUT/fleet"; mkdir -p "$FLEET"
 HOSTS_PER_SERVER=$(( (FLEET_MAX + 3) / 4 )) # 4 servers serve FLEET_MAX distinct host names, told apart by SNI
@@ -89,6 +169,9 @@ stop_serve() { # quit, then close both ends of the pipe, so the helper sees the 
   exec {TO_SERVE}>&- 2>/dev/null || true
   [[ -n "${SERVE[1]:-}" ]] && eval "exec ${SERVE[1]}>&-" 2>/dev/null || true
   wait "$SERVE_PID" 2>/dev/null || true
+  # and the servers of section 5, if it was stopped in the middle
+  if [[ -n "${N_PID:-}" ]]; then kill "$N_PID" 2>/dev/null || true; fi
+  if [[ -n "${S_PID:-}" ]]; then kill "$S_PID" 2>/dev/null || true; fi
 }
 trap stop_serve EXIT
 read -r -t 120 -u "$FROM_SERVE" ready_line
@@ -115,6 +198,7 @@ for n in sizes:
 PY
 echo "targets files: $FLEET/targets-{${FLEET_SIZES// /,}}.csv (url,resolve; n distinct host names, cs1..cs4.octt.test then t0005.octt.test..., in turn over 4 servers of $HOSTS_PER_SERVER names each, told apart by SNI; one resolve override and one ChargePointId per row)"
 
+if [[ -z "$COLD_ONLY" ]]; then
 # the handshake ceiling of the helper's servers, for the fleet ratio: measured before and after the
 # fleet runs (the servers' JIT warms up during them), the ratio uses the mean
 stime_rate() { # label -> prints the RESULT line, sets RATE
@@ -197,32 +281,94 @@ for line in open(sys.argv[1]):
           + (f" (target >= 0.5: {'MET' if rate/mean >= 0.5 else 'NOT MET'})" if n == '1000' else ""))
 PY
 
-section "5. cold start: the whole ./octt process vs sslscan (side by side, one hyperfine run)"
-# octt against cs1 of the helper JVM; sslscan's full scan against an openssl s_server with both
-# certificates (against the Bouncy Castle reference server sslscan 2.0.7 skips its TLS 1.2 scan)
-start_s_server "$OUT/cold-s_server"
-RUN1=(./octt run TC_086_CSMS --url "wss://$HOST1:$PORT1/ocpp/CP0001" --resolve "$HOST1:$PORT1:127.0.0.1"
-      --ca-file "$FLEET/root.pem" --security-profile 2 --basic-auth-password-file "$FLEET/password")
-# the first run makes the launcher's class data sharing archive if the build is new (not timed)
-show "${RUN1[@]}" >"$OUT/cold-single.txt" 2>&1 && grep '^Result:' "$OUT/cold-single.txt"
+fi # not COLD_ONLY
+
+section "5. cold start: whole processes side by side (octt, sslscan; nginx and openssl s_server)"
+# One PKI (root, RSA-2048 and ECDSA P-256 server certificates for nginx.octt.test) serves both
+# openssl s_server and nginx; nginx terminates TLS and passes the WebSocket on to cs1 of the helper
+# JVM, so TC_086_CSMS passes against it. The commands run in rounds: each round runs every command
+# once, in the order below (one hyperfine invocation per round, --runs 1), so that octt and sslscan
+# alternate and the machine's drift touches them alike; the medians are over the rounds.
+COLD="$OUT/cold"; mkdir -p "$COLD"
+make_server_pki "$COLD/pki" nginx.octt.test
+start_s_server "$COLD/pki"
+N_PID=""
+if have nginx; then
+  start_nginx "$COLD/nginx" "$COLD/pki" "$HOST1" "$PORT1" "$FLEET/root.pem"
+else
+  echo "nginx missing (apt-get install -y nginx): the nginx figures are not measured"
+fi
+PASSWORD_FILE="$FLEET/password"
+RUN_CS=(./octt run TC_086_CSMS --url "wss://$HOST1:$PORT1/ocpp/CP0001" --resolve "$HOST1:$PORT1:127.0.0.1"
+        --ca-file "$FLEET/root.pem" --security-profile 2 --basic-auth-password-file "$PASSWORD_FILE")
+NGINX_TARGET=(--url "wss://nginx.octt.test:${N_PORT:-0}/ocpp/CP0001" --resolve "nginx.octt.test:${N_PORT:-0}:127.0.0.1"
+              --ca-file "$COLD/pki/root.pem" --security-profile 2 --basic-auth-password-file "$PASSWORD_FILE")
+RUN_NGINX=(./octt run TC_086_CSMS "${NGINX_TARGET[@]}")
+SUITE_NGINX=(./octt run --suite ocpp16-security "${NGINX_TARGET[@]}")
+# the first run makes the launcher's class data sharing archive if the build is new (not timed);
+# every octt command must pass, or the section stops
+show "${RUN_CS[@]}" >"$COLD/single-cs.txt" 2>&1 && grep '^Result:' "$COLD/single-cs.txt" \
+  || { cat "$COLD/single-cs.txt"; exit 2; }
+if [[ -n "$N_PID" ]]; then
+  for cmd in RUN_NGINX SUITE_NGINX; do
+    declare -n c=$cmd
+    show "${c[@]}" >"$COLD/$cmd.txt" 2>&1 && grep '^Result:' "$COLD/$cmd.txt" || { cat "$COLD/$cmd.txt"; exit 2; }
+    unset -n c
+  done
+fi
 if have hyperfine; then
-  SSLSCAN="sslscan --no-colour 127.0.0.1:$S_PORT"
-  have sslscan || SSLSCAN="true # sslscan missing"
-  show hyperfine -N --warmup 1 --runs "$COLD_RUNS" --export-json "$OUT/cold.json" \
-    "${RUN1[*]}" "env OCTT_NO_WARM_UP=1 ${RUN1[*]}" "env OCTT_NO_CDS=1 OCTT_NO_WARM_UP=1 ${RUN1[*]}" \
-    "$SSLSCAN" 2>&1 | tee "$OUT/cold.txt"
-  python3 - "$OUT/cold.json" <<'PY'
-import json, sys
-labels = ("./octt run (launcher defaults: CDS archive + warm-up thread)", "./octt run, OCTT_NO_WARM_UP=1",
-          "./octt run, OCTT_NO_CDS=1 OCTT_NO_WARM_UP=1", "sslscan full scan of openssl s_server")
-for r, label in zip(json.load(open(sys.argv[1]))['results'], labels):
-    print(f"RESULT cold start {label}: median {r['median']:.3f} s, mean {r['mean']:.3f} s, "
-          f"min {r['min']:.3f} s, max {r['max']:.3f} s (n={len(r['times'])})")
+  labels=(); commands=()
+  add() { labels+=("$1"); commands+=("$2"); }
+  if [[ -n "$N_PID" ]]; then
+    add "octt TC_086_CSMS @ nginx" "${RUN_NGINX[*]}"
+    have sslscan && add "sslscan --show-certificate @ nginx" "sslscan --no-colour --show-certificate 127.0.0.1:$N_PORT"
+    add "octt --suite ocpp16-security (profile 2) @ nginx" "${SUITE_NGINX[*]}"
+  fi
+  add "octt TC_086_CSMS @ reference CS" "${RUN_CS[*]}"
+  have sslscan && add "sslscan --show-certificate @ s_server" "sslscan --no-colour --show-certificate 127.0.0.1:$S_PORT"
+  add "octt --version" "./octt --version"
+  add "octt TC_086_CSMS @ reference CS, OCTT_NO_WARM_UP=1" "env OCTT_NO_WARM_UP=1 ${RUN_CS[*]}"
+  add "octt TC_086_CSMS @ reference CS, OCTT_NO_CDS=1 OCTT_NO_WARM_UP=1" "env OCTT_NO_CDS=1 OCTT_NO_WARM_UP=1 ${RUN_CS[*]}"
+  printf '%s\n' "${labels[@]}" >"$COLD/labels.txt"
+  echo "\$ for round in 1..$COLD_RUNS: hyperfine -N --runs 1 --export-json $COLD/round-<round>.json <these commands, in this order>"
+  printf '    %s\n' "${commands[@]}"
+  hyperfine -N --runs 1 --export-json "$COLD/round-0.json" "${commands[@]}" >"$COLD/warm-up-round.txt" 2>&1 \
+    || { cat "$COLD/warm-up-round.txt"; exit 2; } # one untimed round: page cache, the JIT of nothing
+  for round in $(seq "$COLD_RUNS"); do
+    hyperfine -N --runs 1 --export-json "$COLD/round-$round.json" "${commands[@]}" >"$COLD/round-$round.txt" 2>&1 \
+      || { cat "$COLD/round-$round.txt"; exit 2; }
+  done
+  python3 - "$COLD" "$COLD_RUNS" <<'PY'
+import json, statistics, sys
+d, rounds = sys.argv[1], int(sys.argv[2])
+labels = open(f'{d}/labels.txt').read().splitlines()
+wall = {l: [] for l in labels}; cpu = {l: [] for l in labels}
+for r in range(1, rounds + 1):
+    for label, res in zip(labels, json.load(open(f'{d}/round-{r}.json'))['results']):
+        wall[label].append(res['times'][0]); cpu[label].append(res['user'] + res['system'])
+med = {l: statistics.median(wall[l]) for l in labels}
+for l in labels:
+    print(f"RESULT cold start {l}: median {med[l]:.3f} s, min {min(wall[l]):.3f} s, max {max(wall[l]):.3f} s; "
+          f"CPU (user+system) median {statistics.median(cpu[l]):.3f} s (n={len(wall[l])})")
+def ratio(name, a, b, target, better):
+    if a in med and b in med:
+        r = med[a] / med[b]
+        print(f"RESULT cold-ratio {name}: {med[a]:.3f} s / {med[b]:.3f} s = {r:.2f} (target {target}: "
+              f"{'MET' if better(r) else 'NOT MET'})")
+ratio("octt TC_086 @ nginx / sslscan @ nginx", "octt TC_086_CSMS @ nginx", "sslscan --show-certificate @ nginx",
+      "<= 1.5", lambda r: r <= 1.5)
+ratio("octt TC_086 @ nginx / sslscan @ s_server", "octt TC_086_CSMS @ nginx", "sslscan --show-certificate @ s_server",
+      "< 1", lambda r: r < 1)
+ratio("octt TC_086 @ reference CS / sslscan @ s_server", "octt TC_086_CSMS @ reference CS",
+      "sslscan --show-certificate @ s_server", "< 1", lambda r: r < 1)
+ratio("suite (4 test cases) / TC_086, both @ nginx", "octt --suite ocpp16-security (profile 2) @ nginx",
+      "octt TC_086_CSMS @ nginx", "<= 1.3", lambda r: r <= 1.3)
 PY
 else
   echo "hyperfine missing (apt-get install -y hyperfine): cold start not measured"
 fi
 kill "$S_PID" 2>/dev/null || true
+if [[ -n "$N_PID" ]]; then kill "$N_PID" 2>/dev/null || true; wait "$N_PID" 2>/dev/null || true; fi
 
 section "helper servers"
 stats | sed 's/^/total traffic: /'

@@ -120,8 +120,9 @@ public final class BenchMain {
             Percentiles p = Percentiles.ofNanos(nanos);
             out.println("RESULT latency " + p.describe() + "; all " + runs + " runs PASSED; "
                     + perRun(before, after, runs));
-            out.println("RESULT latency-target median " + Percentiles.ms(p.median()) + " vs target < 50 ms: "
-                    + (p.median().compareTo(Duration.ofMillis(50)) < 0 ? "MET" : "NOT MET"));
+            // issue 14's target (it was 50 ms before)
+            out.println("RESULT latency-target median " + Percentiles.ms(p.median()) + " vs target < 15 ms: "
+                    + (p.median().compareTo(Duration.ofMillis(15)) < 0 ? "MET" : "NOT MET"));
         }
     }
 

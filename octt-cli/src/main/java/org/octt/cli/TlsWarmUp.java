@@ -1,6 +1,9 @@
 package org.octt.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -66,9 +69,9 @@ import java.util.Set;
  * Warms a cold JVM up for a TLS test case: runs, in memory and without any network access, what the
  * steps of a run need (Bouncy Castle TLS 1.3 and 1.2 handshakes as the probes make them, a PKIX
  * validation, a JSSE TLS 1.3 handshake between a client and a server engine as the secured WebSocket
- * makes it, a JSON round trip), so that class loading, static initialisation and the first
- * compilations of that code happen on another core while the command line starts and the first
- * network steps run.
+ * makes it, Netty's set-up of its JDK TLS contexts, a JSON round trip), so that class loading,
+ * static initialisation and the first compilations of that code happen on another core while the
+ * command line starts and the first network steps run.
  *
  * <p>Only for short-lived processes such as the command line: a long-lived embedder gains nothing.
  * It changes no state anyone can observe (no security property, no provider, no socket, no file):
@@ -122,6 +125,7 @@ final class TlsWarmUp {
                 & bcHandshake(keys, certificate, ProtocolVersion.TLSv12);
         pkix(certificate);
         boolean jsse = handshake(keys, certificate);
+        nettyClientContext();
         json();
         return probes && jsse;
     }
@@ -300,6 +304,15 @@ final class TlsWarmUp {
         while ((task = engine.getDelegatedTask()) != null) {
             task.run();
         }
+    }
+
+    /**
+     * A Netty client context on the JDK's TLS, as the secured WebSocket builds one: the first one
+     * runs Netty's static set-up of its JDK contexts, which makes a default {@link SSLContext} and so
+     * reads the JDK's default trust store (about 140 certificates), tens of milliseconds on a cold JVM.
+     */
+    static SslContext nettyClientContext() throws SSLException {
+        return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build();
     }
 
     private static void json() throws IOException {

@@ -13,6 +13,17 @@ public final class CentralSystemActions {
         return List.of(
                 org.octt.testkit.actions.TriggerSignCertificate.tc074(),
                 org.octt.testkit.actions.TriggerSignCertificate.tc077(),
+                new org.octt.testkit.actions.InstallCertificateAction("TC_075_1_CSMS.install-certificate"),
+                new org.octt.testkit.actions.GetInstalledCertificateIdsAction("TC_075_1_CSMS.get-installed-certificate-ids"),
+                new org.octt.testkit.actions.InstallCertificateAction("TC_075_2_CSMS.install-certificate"),
+                new org.octt.testkit.actions.GetInstalledCertificateIdsAction("TC_075_2_CSMS.get-installed-certificate-ids"),
+                new org.octt.testkit.actions.InstallCertificateAction("TC_076_CSMS.install-certificate"),
+                new org.octt.testkit.actions.GetInstalledCertificateIdsAction("TC_076_CSMS.get-installed-certificate-ids"),
+                new org.octt.testkit.actions.DeleteCertificateAction("TC_076_CSMS.delete-certificate"),
+                new org.octt.testkit.actions.InstallCertificateAction("TC_078_CSMS.install-certificate"),
+                new org.octt.testkit.actions.GetSecurityLogAction(),
+                org.octt.testkit.actions.SignedUpdateFirmwareAction.valid(),
+                org.octt.testkit.actions.SignedUpdateFirmwareAction.invalidSignature(),
                 new org.octt.testkit.actions.ChangeAuthorizationKeyAction(),
                 new org.octt.testkit.actions.ChangeSecurityProfileAction()
         );

@@ -123,6 +123,36 @@ public enum Fault {
     /** Answers the ClientHello with plain HTTP bytes (an HTTP server where TLS was expected). */
     NOT_TLS("not-tls", "answers with plain HTTP instead of TLS"),
 
+    // ---- certificate management (operator actions of TC_075, TC_076, TC_078)
+    /** InstallCertificate.req carries a freshly made root instead of the configured certificate. */
+    WRONG_ROOT_INSTALLED("wrong-root-installed", "installs another root certificate than the one configured"),
+    /** InstallCertificate.req carries a PEM certificate cut in half (valid base64, truncated DER). */
+    MALFORMED_CERTIFICATE("malformed-certificate", "sends InstallCertificate with a truncated, unreadable PEM certificate"),
+    /** DeleteCertificate.req uses another hash algorithm than the Charge Point reported its hash data in. */
+    WRONG_HASH_ALGORITHM("wrong-hash-algorithm", "deletes a certificate with hash data in another algorithm than"
+            + " the Charge Point reported"),
+    /** DeleteCertificate.req's issuerKeyHash hashes the whole SubjectPublicKeyInfo, not the key's BIT STRING value. */
+    WRONG_ISSUER_KEY_HASH("wrong-issuer-key-hash", "computes issuerKeyHash over the whole SubjectPublicKeyInfo"
+            + " instead of the public key (RFC 6960)"),
+    /** SecurityEventNotification.req is received but never answered. */
+    SECURITY_EVENT_UNANSWERED("security-event-unanswered", "never answers SecurityEventNotification"),
+    // ---- security log and secure firmware update (TC_079, TC_080, TC_081)
+    /** GetLog.req asks for the DiagnosticsLog instead of the SecurityLog. */
+    GET_LOG_WRONG_TYPE("get-log-wrong-type", "asks for the DiagnosticsLog instead of the SecurityLog in GetLog"),
+    /** LogStatusNotification.req is never answered. */
+    LOG_STATUS_NOT_ANSWERED("log-status-not-answered", "never answers LogStatusNotification"),
+    /** The secure firmware update that should verify carries a signature that does not (TC_080). */
+    FIRMWARE_SIGNATURE_INVALID("firmware-signature-invalid",
+            "sends a firmware signature that does not verify in the secure firmware update (TC_080)"),
+    /** The update meant to have an invalid signature carries a valid one (TC_081). */
+    FIRMWARE_SIGNATURE_VALID("firmware-signature-valid",
+            "sends a valid firmware signature where a deliberately invalid one is asked for (TC_081)"),
+    /** The firmware is signed with, and carries, another signing certificate than the published one. */
+    FIRMWARE_OTHER_SIGNING_CERTIFICATE("firmware-other-signing-certificate",
+            "signs the firmware with another signing certificate than the published one"),
+    /** SignedFirmwareStatusNotification.req is never answered. */
+    FIRMWARE_STATUS_NOT_ANSWERED("firmware-status-not-answered", "never answers SignedFirmwareStatusNotification"),
+
     // ---- TC_073 and TC_083: new password, new security profile
     /** TC_073: the new AuthorizationKey sent has 24 characters (neither 16 to 20 characters nor 32 to 40 hex digits). */
     AUTHORIZATION_KEY_INVALID("authorization-key-invalid", "sends a new AuthorizationKey of 24 characters (neither 16"

@@ -217,6 +217,15 @@ public final class ReferenceCentralSystem {
             table.put("SecurityEventNotification", CallHandler.errorWhenWellFormed("InternalError",
                     "SecurityEventNotification could not be processed"));
         }
+        if (faults.contains(Fault.SECURITY_EVENT_UNANSWERED)) {
+            table.put("SecurityEventNotification", CallHandler.always(Reply.none()));
+        }
+        if (faults.contains(Fault.LOG_STATUS_NOT_ANSWERED)) {
+            table.put("LogStatusNotification", CallHandler.always(Reply.none()));
+        }
+        if (faults.contains(Fault.FIRMWARE_STATUS_NOT_ANSWERED)) {
+            table.put("SignedFirmwareStatusNotification", CallHandler.always(Reply.none()));
+        }
         CallHandler other = b.otherActions;
         if (faults.contains(Fault.NO_ANSWER)) {
             table.clear();

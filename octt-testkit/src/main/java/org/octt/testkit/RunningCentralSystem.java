@@ -43,6 +43,7 @@ public final class RunningCentralSystem implements AutoCloseable {
     private final AtomicBoolean closed;
     private final SessionRegistry sessions;
     private final ChargePointAccounts accounts;
+    private final ReferenceFirmware firmware;
 
     RunningCentralSystem(ReferenceCentralSystem config, String chargePointId, ReferencePki pki,
             ServerCertificates certificates, char[] password, DisposableServer server, LoopResources loops,
@@ -60,6 +61,7 @@ public final class RunningCentralSystem implements AutoCloseable {
         this.closed = closed;
         this.traffic = traffic;
         this.sessions = sessions;
+        this.firmware = new ReferenceFirmware(pki, loops);
     }
 
     /**
@@ -273,6 +275,11 @@ public final class RunningCentralSystem implements AutoCloseable {
         return sessions.connected(java.util.Objects.requireNonNull(chargePointId, "chargePointId"));
     }
 
+    /** The firmware it hands out in SignedUpdateFirmware.req, served over HTTP on 127.0.0.1 once asked for. */
+    public ReferenceFirmware firmware() {
+        return firmware;
+    }
+
     /**
      * From now on the Basic auth password of {@code chargePointId} is {@code password} (the bytes its
      * new AuthorizationKey stands for: the decoded bytes of hex digits, the UTF-8 of text), and
@@ -318,6 +325,7 @@ public final class RunningCentralSystem implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                firmware.close();
                 server.disposeNow(Duration.ofSeconds(5));
             } finally {
                 for (Channel c : List.copyOf(connections)) {

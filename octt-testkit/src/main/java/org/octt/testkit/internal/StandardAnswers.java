@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The reference Central System's own answers ({@link org.octt.testkit.Reply#standard()}):
- * BootNotification Accepted with currentTime and interval, StatusNotification, SecurityEventNotification
- * and Heartbeat answered,
+ * BootNotification Accepted with currentTime and interval, StatusNotification and Heartbeat answered,
+ * LogStatusNotification, SignedFirmwareStatusNotification and SecurityEventNotification answered {},
  * a CALLERROR for a malformed CALL of these actions, NotImplemented for other actions. Stateless;
  * thread-safe.
  */
@@ -80,7 +80,9 @@ public final class StandardAnswers {
                 conf.put("status", "Accepted");
                 yield result(uniqueId, conf);
             }
-            case "StatusNotification", "SecurityEventNotification" -> result(uniqueId, json.createObjectNode());
+            case "StatusNotification" -> result(uniqueId, json.createObjectNode());
+            case "LogStatusNotification", "SignedFirmwareStatusNotification", "SecurityEventNotification" ->
+                    result(uniqueId, json.createObjectNode());
             case "Heartbeat" -> {
                 ObjectNode conf = json.createObjectNode();
                 conf.put("currentTime", now());

@@ -51,9 +51,11 @@ class OcppSessionTests {
     }
 
     /** The frames sent in answer to {@code text}. */
-    private List<String> answers(OcppSession session, String text) {
+    private List<String> answers(OcppSession session, String... texts) {
         sent.clear();
-        session.receive(text);
+        for (String text : texts) {
+            session.receive(text);
+        }
         return List.copyOf(sent);
     }
 
@@ -103,6 +105,14 @@ class OcppSessionTests {
     void answersHeartbeatWithCurrentTime() {
         assertThat(answers(session(), "[2,\"m3\",\"Heartbeat\",{}]"))
                 .containsExactly("[3,\"m3\",{\"currentTime\":\"2025-06-01T12:00:00.123Z\"}]");
+    }
+
+    @Test
+    void answersTheSecurityNotificationsWithAnEmptyObject() {
+        assertThat(answers(session(), "[2,\"m5\",\"LogStatusNotification\",{\"status\":\"Uploaded\",\"requestId\":1}]",
+                "[2,\"m6\",\"SignedFirmwareStatusNotification\",{\"status\":\"Downloaded\",\"requestId\":1}]",
+                "[2,\"m7\",\"SecurityEventNotification\",{\"type\":\"FirmwareUpdated\",\"timestamp\":\"2025-06-01T12:00:00Z\"}]"))
+                .containsExactly("[3,\"m5\",{}]", "[3,\"m6\",{}]", "[3,\"m7\",{}]");
     }
 
     @Test

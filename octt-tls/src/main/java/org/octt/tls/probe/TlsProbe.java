@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.channel.ChannelOption;
 import io.netty.resolver.AddressResolverGroup;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.octt.tls.probe.internal.HandshakeSession;
+import org.octt.tls.probe.internal.ProbeCrypto;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -149,7 +149,7 @@ public final class TlsProbe {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             Duration verdictWait = min(HandshakeSession.DEFAULT_VERDICT_WAIT, handshakeTimeout.dividedBy(2));
-            HandshakeSession session = new HandshakeSession(request, new BcTlsCrypto(RANDOM), start,
+            HandshakeSession session = new HandshakeSession(request, new ProbeCrypto(RANDOM), start,
                     verdictWait.isZero() ? handshakeTimeout : verdictWait);
             Duration connectLimit = min(connectTimeout, request.timeout());
             TcpClient client = TcpClient.newConnection()

@@ -1,0 +1,124 @@
+package org.octt.security16;
+
+import org.octt.core.spi.OcppVersion;
+import org.octt.core.spi.OptionDescriptor;
+import org.octt.core.spi.Prerequisites;
+import org.octt.core.spi.SecurityProfile;
+import org.octt.core.spi.Step;
+import org.octt.core.spi.SystemUnderTest;
+import org.octt.core.spi.TestCase;
+import org.octt.ocpp.cp.BootSequence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * TC_080_CSMS "Secure Firmware Update" (any security profile):
+ * from a connected, booted Charge Point, the Central System (made to by its operator: the operator
+ * action {@code TC_080_CSMS.signed-update-firmware}) sends SignedUpdateFirmware.req whose location,
+ * signature and signing certificate equal the configured ones ({@value #REQUEST}); octt answers
+ * Accepted, downloads the image ({@value #DOWNLOAD}), verifies its signature with the signing
+ * certificate ({@value #SIGNATURE_VERIFIED}) and reports SignedFirmwareStatusNotification Downloading,
+ * Downloaded, SignatureVerified, Installing, InstallRebooting ({@value #STATUS_NOTIFICATIONS}); then it
+ * reboots: reconnects ({@value #RECONNECT}), BootNotification ({@value #BOOT_AFTER_REBOOT}),
+ * StatusNotification Available ({@value #STATUS_AFTER_REBOOT}), SecurityEventNotification
+ * FirmwareUpdated and SignedFirmwareStatusNotification Installed ({@value #INSTALLED}). The Central
+ * System must answer each. A signature that does not verify FAILS: the Central System sent it.
+ *
+ * <p>Options: the boot options, {@code fw.location}, {@code fw.signature}, {@code fw.signing-certificate}
+ * (a PEM file) to compare with what the Central System sends when given, and {@code fw.file} (the image
+ * as a local file instead of downloading the location).
+ */
+public final class Tc080TestCase implements TestCase {
+
+    public static final String ID = "TC_080_CSMS";
+    public static final String TITLE = "Secure Firmware Update";
+
+    /** The upgrade: 101 with ocpp1.6. */
+    public static final String UPGRADE = BootedChargePoint.UPGRADE;
+    /** BootNotification.conf Accepted. */
+    public static final String BOOT_NOTIFICATION = BootedChargePoint.BOOT_NOTIFICATION;
+    /** StatusNotification for connector 0 and each connector. */
+    public static final String STATUS_NOTIFICATION = BootedChargePoint.STATUS_NOTIFICATION;
+    /** SignedUpdateFirmware.req received, valid, equal to the configured firmware; answered Accepted. */
+    public static final String REQUEST = SignedFirmwareFlow.REQUEST;
+    /** The image fetched from firmware.location (or the file of the option fw.file). */
+    public static final String DOWNLOAD = SignedFirmwareFlow.DOWNLOAD;
+    /** The signature verifies with the signing certificate. */
+    public static final String SIGNATURE_VERIFIED = SignedFirmwareFlow.SIGNATURE_VERIFIED;
+    /** SignedFirmwareStatusNotification.req of each status, each answered. */
+    public static final String STATUS_NOTIFICATIONS = SignedFirmwareFlow.STATUS_NOTIFICATIONS;
+    /** The reconnect after the reboot: 101 with ocpp1.6. */
+    public static final String RECONNECT = SignedFirmwareFlow.RECONNECT;
+    /** BootNotification.conf Accepted after the reboot. */
+    public static final String BOOT_AFTER_REBOOT = SignedFirmwareFlow.BOOT_AFTER_REBOOT;
+    /** StatusNotification (Available) after the reboot. */
+    public static final String STATUS_AFTER_REBOOT = SignedFirmwareFlow.STATUS_AFTER_REBOOT;
+    /** SecurityEventNotification FirmwareUpdated and SignedFirmwareStatusNotification Installed, each answered. */
+    public static final String INSTALLED = SignedFirmwareFlow.INSTALLED;
+
+    /** The operator action's name; its id is {@code TC_080_CSMS.signed-update-firmware}. */
+    public static final String ACTION = "signed-update-firmware";
+
+    private static final String MODEL = "octt-tc080";
+    private static final BootSequence BOOT = BootSequence.of(BOOT_NOTIFICATION, STATUS_NOTIFICATION, MODEL);
+    private static final List<OptionDescriptor> OPTIONS = SignedFirmwareFlow.options(MODEL);
+
+    private final List<Step> steps = List.of(Step.of("signed-update-firmware",
+            "connect and boot, then SignedUpdateFirmware.req from the Central System, answered Accepted, the image"
+                    + " downloaded and its signature checked, each SignedFirmwareStatusNotification answered",
+            checkIds(),
+            context -> BootedChargePoint.run(context, BOOT, SignedFirmwareFlow.bodyCheckIds(SignedFirmwareFlow.Variant.VALID),
+                    cp -> SignedFirmwareFlow.run(context, cp, SignedFirmwareFlow.Variant.VALID, MODEL))));
+
+    private static List<String> checkIds() {
+        List<String> ids = new ArrayList<>(List.of(UPGRADE, BOOT_NOTIFICATION, STATUS_NOTIFICATION));
+        ids.addAll(SignedFirmwareFlow.bodyCheckIds(SignedFirmwareFlow.Variant.VALID));
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public SystemUnderTest systemUnderTest() {
+        return SystemUnderTest.CENTRAL_SYSTEM;
+    }
+
+    @Override
+    public OcppVersion ocppVersion() {
+        return OcppVersion.OCPP_16J;
+    }
+
+    @Override
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** The boot options and {@code fw.location}, {@code fw.signature}, {@code fw.signing-certificate}, {@code fw.file}. */
+    @Override
+    public List<OptionDescriptor> options() {
+        return OPTIONS;
+    }
+
+    /** Any security profile; the Central System must be made to send SignedUpdateFirmware (an operator action). */
+    @Override
+    public Prerequisites prerequisites() {
+        return Prerequisites.securityProfiles(SecurityProfile.UNSECURED_BASIC_AUTH, SecurityProfile.TLS_BASIC_AUTH,
+                SecurityProfile.TLS_CLIENT_CERTIFICATE).withOperatorActions();
+    }
+
+    /** The built-in suite {@code ocpp16-security}. */
+    @Override
+    public Set<String> suites() {
+        return Set.of(Upgrades.SUITE);
+    }
+}
