@@ -32,8 +32,11 @@ final class Upgrades {
     /** The built-in suite of the security cards. */
     static final String SUITE = "ocpp16-security";
 
-    /** What a refusal check refuses, for the RFC 7235 rule: bad credentials want a 401. */
-    enum Refused { CREDENTIALS, SUBPROTOCOL }
+    /**
+     * What a refusal check refuses, for the RFC 7235 rule: bad credentials want a 401; a security
+     * profile the Charge Point left (TC_083) may be refused any way.
+     */
+    enum Refused { CREDENTIALS, SUBPROTOCOL, PROFILE }
 
     private Upgrades() {
     }

@@ -23,7 +23,9 @@ public final class CentralSystemActions {
                 new org.octt.testkit.actions.InstallCertificateAction("TC_078_CSMS.install-certificate"),
                 new org.octt.testkit.actions.GetSecurityLogAction(),
                 org.octt.testkit.actions.SignedUpdateFirmwareAction.valid(),
-                org.octt.testkit.actions.SignedUpdateFirmwareAction.invalidSignature()
+                org.octt.testkit.actions.SignedUpdateFirmwareAction.invalidSignature(),
+                new org.octt.testkit.actions.ChangeAuthorizationKeyAction(),
+                new org.octt.testkit.actions.ChangeSecurityProfileAction()
         );
     }
 }

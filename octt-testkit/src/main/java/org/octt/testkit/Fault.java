@@ -151,7 +151,27 @@ public enum Fault {
     FIRMWARE_OTHER_SIGNING_CERTIFICATE("firmware-other-signing-certificate",
             "signs the firmware with another signing certificate than the published one"),
     /** SignedFirmwareStatusNotification.req is never answered. */
-    FIRMWARE_STATUS_NOT_ANSWERED("firmware-status-not-answered", "never answers SignedFirmwareStatusNotification");
+    FIRMWARE_STATUS_NOT_ANSWERED("firmware-status-not-answered", "never answers SignedFirmwareStatusNotification"),
+
+    // ---- TC_073 and TC_083: new password, new security profile
+    /** TC_073: the new AuthorizationKey sent has 24 characters (neither 16 to 20 characters nor 32 to 40 hex digits). */
+    AUTHORIZATION_KEY_INVALID("authorization-key-invalid", "sends a new AuthorizationKey of 24 characters (neither 16"
+            + " to 20 characters nor 32 to 40 hex digits)"),
+    /** TC_073: after the Charge Point accepted a new AuthorizationKey, its new password is refused (401). */
+    NEW_PASSWORD_REFUSED("new-password-refused", "keeps expecting the old password after the Charge Point accepted a"
+            + " new AuthorizationKey"),
+    /** TC_073: after the Charge Point accepted a new AuthorizationKey, its old password is still accepted. */
+    OLD_PASSWORD_ACCEPTED("old-password-accepted", "still accepts the old password after the Charge Point accepted a"
+            + " new AuthorizationKey"),
+    /** TC_083: the SecurityProfile sent is the current profile, not the next one up. */
+    SECURITY_PROFILE_NOT_RAISED("security-profile-not-raised", "sends SecurityProfile with the current profile instead"
+            + " of the next one up"),
+    /** TC_083: after the Charge Point accepted security profile 3, a connection with its client certificate is refused (401). */
+    NEW_PROFILE_REFUSED("new-profile-refused", "keeps requiring Basic auth after the Charge Point accepted security"
+            + " profile 3"),
+    /** TC_083: after the Charge Point accepted security profile 3, its old profile (Basic auth, no client certificate) is still accepted. */
+    OLD_PROFILE_ACCEPTED("old-profile-accepted", "still accepts the old security profile after the Charge Point moved"
+            + " to the new one");
 
     /** The subprotocol no Central System speaks, which {@link #WRONG_SUBPROTOCOL_SELECTED} selects. */
     static final String UNKNOWN_SUBPROTOCOL = "ocpp0.1";

@@ -7,6 +7,7 @@ import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.octt.testkit.internal.BcTlsServerHandler;
 import org.octt.testkit.internal.CentralSystemHttpHandler;
+import org.octt.testkit.internal.ChargePointAccounts;
 import org.octt.testkit.internal.HostCredentials;
 import org.octt.testkit.internal.NonTlsHandlers;
 import org.octt.testkit.internal.OcppBehaviour;
@@ -392,15 +393,21 @@ public final class ReferenceCentralSystem {
         char[] handedOut = password.map(char[]::clone).orElseGet(() -> generatePassword(random));
 
         TrafficRecorder traffic = new TrafficRecorder();
+        ChargePointAccounts accounts = new ChargePointAccounts();
         SessionRegistry sessions = new SessionRegistry();
         Optional<BasicAuthenticator> authenticator = Optional.empty();
         if (auth.checksCredentials()) {
             byte[] handedOutUtf8 = new String(handedOut).getBytes(StandardCharsets.UTF_8);
             AuthPolicy policy = auth;
-            authenticator = Optional.of(new BasicAuthenticator((user, password) -> policy.acceptsAnyPassword()
-                    | (policy.acceptsHandedOutPassword() && MessageDigest.isEqual(password, handedOutUtf8))
-                    | policy.acceptsAdded(user, password), policy.lockAfter(), policy.acceptsMissingCredentials(),
-                    policy.acceptsAnyUser()));
+            boolean oldPasswordAccepted = faults.contains(Fault.OLD_PASSWORD_ACCEPTED);
+            authenticator = Optional.of(new BasicAuthenticator((user, password) -> {
+                boolean handedOutOk = policy.acceptsHandedOutPassword() && MessageDigest.isEqual(password, handedOutUtf8);
+                Optional<byte[]> changed = accounts.password(user); // a new AuthorizationKey replaces the handed-out one
+                boolean own = changed.isPresent()
+                        ? MessageDigest.isEqual(password, changed.get()) | (oldPasswordAccepted & handedOutOk)
+                        : handedOutOk;
+                return policy.acceptsAnyPassword() | own | policy.acceptsAdded(user, password);
+            }, policy.lockAfter(), policy.acceptsMissingCredentials(), policy.acceptsAnyUser()));
         }
         Map<String, CallHandler> handlers = new LinkedHashMap<>(answers);
         if (!faults.contains(Fault.NO_ANSWER)) {
@@ -410,7 +417,8 @@ public final class ReferenceCentralSystem {
         CentralSystemHttpHandler http = new CentralSystemHttpHandler(authenticator, subprotocols, behaviour,
                 new StandardAnswers(new ObjectMapper(), Clock.systemUTC()), traffic, sessions)
                 .withClientCommonNameCheck(clientCertificates.mode() != ClientCertificatePolicy.Mode.NONE
-                        && clientCertificates.checksCommonName());
+                        && clientCertificates.checksCommonName())
+                .withAccounts(accounts, faults.contains(Fault.OLD_PROFILE_ACCEPTED));
         BcTlsCrypto crypto = new BcTlsCrypto(random);
 
         LoopResources loops = LoopResources.create("octt-reference-cs", 1, 2, true);
@@ -461,7 +469,7 @@ public final class ReferenceCentralSystem {
                         ? List.of(generated.clientCaCertificate()) : clientCertificates.issuers(),
                 clientCertificates.checksIssuer(), clientCertificates.checksValidity()));
         return new RunningCentralSystem(this, chargePointId, generated, primary, handedOut, server, loops,
-                connections, closing, traffic, sessions);
+                connections, closing, traffic, sessions, accounts);
     }
 
     private io.netty.channel.ChannelHandler transportHandler(TlsServerSettings tls, BcTlsCrypto crypto,

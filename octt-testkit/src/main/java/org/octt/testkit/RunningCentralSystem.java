@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.octt.core.spi.ActionHandler;
 import org.octt.core.spi.ActionOutcome;
+import org.octt.testkit.internal.ChargePointAccounts;
 import org.octt.testkit.internal.SessionRegistry;
 import org.octt.testkit.internal.TrafficRecorder;
 import reactor.core.publisher.Mono;
@@ -44,11 +45,14 @@ public final class RunningCentralSystem implements AutoCloseable {
     private final TrafficRecorder traffic;
     private final AtomicBoolean closed;
     private final SessionRegistry sessions;
+    private final ChargePointAccounts accounts;
     private final ReferenceFirmware firmware;
 
     RunningCentralSystem(ReferenceCentralSystem config, String chargePointId, ReferencePki pki,
             ServerCertificates certificates, char[] password, DisposableServer server, LoopResources loops,
-            Set<Channel> connections, AtomicBoolean closed, TrafficRecorder traffic, SessionRegistry sessions) {
+            Set<Channel> connections, AtomicBoolean closed, TrafficRecorder traffic, SessionRegistry sessions,
+            ChargePointAccounts accounts) {
+        this.accounts = accounts;
         this.config = config;
         this.chargePointId = chargePointId;
         this.pki = pki;
@@ -286,6 +290,43 @@ public final class RunningCentralSystem implements AutoCloseable {
     /** The firmware it hands out in SignedUpdateFirmware.req, served over HTTP on 127.0.0.1 once asked for. */
     public ReferenceFirmware firmware() {
         return firmware;
+    }
+
+    /**
+     * From now on the Basic auth password of {@code chargePointId} is {@code password} (the bytes its
+     * new AuthorizationKey stands for: the decoded bytes of hex digits, the UTF-8 of text), and
+     * {@link #chargePointPassword()} is refused for it (unless {@link Fault#OLD_PASSWORD_ACCEPTED}).
+     * What a Central System does once the Charge Point accepted a new AuthorizationKey. The array is copied.
+     */
+    public void changePassword(String chargePointId, byte[] password) {
+        java.util.Objects.requireNonNull(chargePointId, "chargePointId");
+        if (java.util.Objects.requireNonNull(password, "password").length == 0) {
+            throw new IllegalArgumentException("a password must not be empty");
+        }
+        accounts.password(chargePointId, password);
+    }
+
+    /**
+     * From now on {@code chargePointId} must connect with security profile {@code profile}: under 3 it
+     * is let in by its client certificate (CN = its ChargePointId, no Basic auth) and a connection
+     * without one is refused with 403 (unless {@link Fault#OLD_PROFILE_ACCEPTED}). What a Central
+     * System does once the Charge Point accepted a higher SecurityProfile. The TLS server requests
+     * client certificates only under a {@link ClientCertificatePolicy} other than {@code none()}:
+     * start it with {@link ClientCertificatePolicy#optional()} to serve both profiles.
+     *
+     * @throws IllegalArgumentException if {@code profile} is not 1 to 3
+     */
+    public void requireSecurityProfile(String chargePointId, int profile) {
+        java.util.Objects.requireNonNull(chargePointId, "chargePointId");
+        if (profile < 1 || profile > 3) {
+            throw new IllegalArgumentException("a security profile is 1 to 3, was: " + profile);
+        }
+        accounts.requireProfile(chargePointId, profile);
+    }
+
+    /** The security profile {@code chargePointId} must connect with, once {@link #requireSecurityProfile} set one. */
+    public java.util.OptionalInt requiredSecurityProfile(String chargePointId) {
+        return accounts.requiredProfile(chargePointId);
     }
 
     /**

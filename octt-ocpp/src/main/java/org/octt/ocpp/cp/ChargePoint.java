@@ -113,7 +113,10 @@ public final class ChargePoint {
             case GIVEN -> {
                 String password = options.password().orElseThrow().reveal();
                 log.markSecret(password);
-                request = request.withBasicAuth(options.user().orElse(chargePointId.get()), password.toCharArray());
+                String user = options.user().orElse(chargePointId.get());
+                Optional<byte[]> raw = options.rawPassword();
+                request = raw.isPresent() ? request.withBasicAuth(user, raw.get())
+                        : request.withBasicAuth(user, password.toCharArray());
             }
             case CONTEXT -> {
                 if (profile != SecurityProfile.TLS_CLIENT_CERTIFICATE) {

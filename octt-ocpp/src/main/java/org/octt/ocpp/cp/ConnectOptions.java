@@ -24,13 +24,14 @@ public final class ConnectOptions {
     /** Where a credential comes from. */
     enum Source { CONTEXT, GIVEN, NONE }
 
-    private static final ConnectOptions DEFAULTS = new ConnectOptions(null, Source.CONTEXT, null, null,
+    private static final ConnectOptions DEFAULTS = new ConnectOptions(null, Source.CONTEXT, null, null, null,
             Source.CONTEXT, null, List.of(OcppVersion.OCPP_16J.subprotocol()), null, null, null, null);
 
     private final String chargePointId;
     private final Source basicAuth;
     private final String user;
     private final Secret password;
+    private final byte[] rawPassword;
     private final Source clientCertificate;
     private final KeyMaterial keyMaterial;
     private final List<String> subprotocols;
@@ -40,13 +41,14 @@ public final class ConnectOptions {
     private final CallResponder responder;
 
     private ConnectOptions(String chargePointId, Source basicAuth, String user, Secret password,
-                           Source clientCertificate, KeyMaterial keyMaterial, List<String> subprotocols,
+                           byte[] rawPassword, Source clientCertificate, KeyMaterial keyMaterial, List<String> subprotocols,
                            TrustValidator trustValidator, WebSocketTimeouts timeouts, Duration callTimeout,
                            CallResponder responder) {
         this.chargePointId = chargePointId;
         this.basicAuth = basicAuth;
         this.user = user;
         this.password = password;
+        this.rawPassword = rawPassword;
         this.clientCertificate = clientCertificate;
         this.keyMaterial = keyMaterial;
         this.subprotocols = subprotocols;
@@ -71,39 +73,50 @@ public final class ConnectOptions {
         if (chargePointId.isBlank()) {
             throw new IllegalArgumentException("the ChargePointId must not be blank, was: '" + chargePointId + "'");
         }
-        return new ConnectOptions(chargePointId, basicAuth, user, password, clientCertificate, keyMaterial,
+        return new ConnectOptions(chargePointId, basicAuth, user, password, rawPassword, clientCertificate, keyMaterial,
                 subprotocols, trustValidator, timeouts, callTimeout, responder);
     }
 
     /** Basic auth with this password (e.g. a wrong one) as the ChargePointId, whatever the profile. */
     public ConnectOptions withBasicAuth(Secret password) {
-        return new ConnectOptions(chargePointId, Source.GIVEN, null, Objects.requireNonNull(password, "password"),
+        return new ConnectOptions(chargePointId, Source.GIVEN, null, Objects.requireNonNull(password, "password"), null,
+                clientCertificate, keyMaterial, subprotocols, trustValidator, timeouts, callTimeout, responder);
+    }
+
+    /**
+     * Basic auth as the ChargePointId with the password {@code key} stands for (the decoded bytes of
+     * a hex key, the UTF-8 of a text key), whatever the profile: e.g. the AuthorizationKey the
+     * Central System has just set.
+     */
+    public ConnectOptions withBasicAuth(AuthorizationKey key) {
+        Objects.requireNonNull(key, "key");
+        return new ConnectOptions(chargePointId, Source.GIVEN, null, key.value(), key.password(),
                 clientCertificate, keyMaterial, subprotocols, trustValidator, timeouts, callTimeout, responder);
     }
 
     /** Basic auth as {@code user} (e.g. another Charge Point's identity) with this password. */
     public ConnectOptions withBasicAuth(String user, Secret password) {
         Objects.requireNonNull(user, "user");
-        return new ConnectOptions(chargePointId, Source.GIVEN, user, Objects.requireNonNull(password, "password"),
+        return new ConnectOptions(chargePointId, Source.GIVEN, user, Objects.requireNonNull(password, "password"), null,
                 clientCertificate, keyMaterial, subprotocols, trustValidator, timeouts, callTimeout, responder);
     }
 
     /** No {@code Authorization} header, whatever the profile (e.g. to see the upgrade refused). */
     public ConnectOptions withoutBasicAuth() {
-        return new ConnectOptions(chargePointId, Source.NONE, null, null, clientCertificate, keyMaterial,
+        return new ConnectOptions(chargePointId, Source.NONE, null, null, null, clientCertificate, keyMaterial,
                 subprotocols, trustValidator, timeouts, callTimeout, responder);
     }
 
     /** Offers this client certificate and key (e.g. one the Central System must refuse), whatever the profile. */
     public ConnectOptions withClientKeyMaterial(KeyMaterial material) {
-        return new ConnectOptions(chargePointId, basicAuth, user, password, Source.GIVEN,
+        return new ConnectOptions(chargePointId, basicAuth, user, password, rawPassword, Source.GIVEN,
                 Objects.requireNonNull(material, "material"), subprotocols, trustValidator, timeouts, callTimeout,
                 responder);
     }
 
     /** Offers no client certificate, whatever the profile. */
     public ConnectOptions withoutClientCertificate() {
-        return new ConnectOptions(chargePointId, basicAuth, user, password, Source.NONE, null, subprotocols,
+        return new ConnectOptions(chargePointId, basicAuth, user, password, rawPassword, Source.NONE, null, subprotocols,
                 trustValidator, timeouts, callTimeout, responder);
     }
 
@@ -117,7 +130,7 @@ public final class ConnectOptions {
                 throw new IllegalArgumentException("a subprotocol must be one non-blank token, was: '" + p + "'");
             }
         }
-        return new ConnectOptions(chargePointId, basicAuth, user, password, clientCertificate, keyMaterial,
+        return new ConnectOptions(chargePointId, basicAuth, user, password, rawPassword, clientCertificate, keyMaterial,
                 List.of(subprotocols), trustValidator, timeouts, callTimeout, responder);
     }
 
@@ -126,13 +139,13 @@ public final class ConnectOptions {
      * anchors (e.g. one a test case already built, so the chain is not validated twice).
      */
     public ConnectOptions withTrustValidator(TrustValidator validator) {
-        return new ConnectOptions(chargePointId, basicAuth, user, password, clientCertificate, keyMaterial,
+        return new ConnectOptions(chargePointId, basicAuth, user, password, rawPassword, clientCertificate, keyMaterial,
                 subprotocols, Objects.requireNonNull(validator, "validator"), timeouts, callTimeout, responder);
     }
 
     /** The timeouts of the connection's phases, instead of the context's network timeout for each. */
     public ConnectOptions withTimeouts(WebSocketTimeouts timeouts) {
-        return new ConnectOptions(chargePointId, basicAuth, user, password, clientCertificate, keyMaterial,
+        return new ConnectOptions(chargePointId, basicAuth, user, password, rawPassword, clientCertificate, keyMaterial,
                 subprotocols, trustValidator, Objects.requireNonNull(timeouts, "timeouts"), callTimeout, responder);
     }
 
@@ -142,7 +155,7 @@ public final class ConnectOptions {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("call timeout must be positive, was: " + timeout);
         }
-        return new ConnectOptions(chargePointId, basicAuth, user, password, clientCertificate, keyMaterial,
+        return new ConnectOptions(chargePointId, basicAuth, user, password, rawPassword, clientCertificate, keyMaterial,
                 subprotocols, trustValidator, timeouts, timeout, responder);
     }
 
@@ -151,7 +164,7 @@ public final class ConnectOptions {
      * answer at once and never block) instead of the defaults; the session can replace it later.
      */
     public ConnectOptions withResponder(CallResponder responder) {
-        return new ConnectOptions(chargePointId, basicAuth, user, password, clientCertificate, keyMaterial,
+        return new ConnectOptions(chargePointId, basicAuth, user, password, rawPassword, clientCertificate, keyMaterial,
                 subprotocols, trustValidator, timeouts, callTimeout, Objects.requireNonNull(responder, "responder"));
     }
 
@@ -169,6 +182,11 @@ public final class ConnectOptions {
 
     Optional<Secret> password() {
         return Optional.ofNullable(password);
+    }
+
+    /** The password's bytes when they are not the UTF-8 of {@link #password()} (a hex AuthorizationKey). */
+    Optional<byte[]> rawPassword() {
+        return Optional.ofNullable(rawPassword).map(byte[]::clone);
     }
 
     Source clientCertificate() {

@@ -1,6 +1,7 @@
 package org.octt.testkit.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,9 +52,9 @@ public final class BasicAuthenticator {
         if (authorization == null && missingAccepted) {
             return Outcome.ACCEPTED;
         }
-        Optional<String[]> credentials = basicCredentials(authorization);
-        boolean ok = credentials.isPresent() && (anyUser || credentials.get()[0].equals(chargePointId))
-                && accepts.test(chargePointId, credentials.get()[1].getBytes(StandardCharsets.UTF_8));
+        Optional<Credentials> credentials = basicCredentials(authorization);
+        boolean ok = credentials.isPresent() && (anyUser || credentials.get().user().equals(chargePointId))
+                && accepts.test(chargePointId, credentials.get().password());
         if (ok) {
             return Outcome.ACCEPTED;
         }
@@ -61,21 +62,30 @@ public final class BasicAuthenticator {
         return Outcome.REFUSED;
     }
 
-    private static Optional<String[]> basicCredentials(String authorization) {
+    /** The user name (UTF-8) and the password as the bytes sent: a password need not be UTF-8 (a hex AuthorizationKey). */
+    private record Credentials(String user, byte[] password) {
+    }
+
+    private static Optional<Credentials> basicCredentials(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
-        String decoded;
+        byte[] decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            decoded = Base64.getDecoder().decode(authorization.substring(6).trim());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        int colon = decoded.indexOf(':');
+        int colon = -1;
+        for (int i = 0; i < decoded.length && colon < 0; i++) {
+            if (decoded[i] == ':') {
+                colon = i;
+            }
+        }
         if (colon < 0) {
             return Optional.empty();
         }
-        return Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+        return Optional.of(new Credentials(new String(decoded, 0, colon, StandardCharsets.UTF_8),
+                Arrays.copyOfRange(decoded, colon + 1, decoded.length)));
     }
 }

@@ -44,17 +44,21 @@ public final class CentralSystemHttpHandler
     private final TrafficRecorder traffic;
     private final SessionRegistry sessions;
     private final boolean checkClientCommonName;
+    private final ChargePointAccounts accounts;
+    private final boolean oldProfileAccepted;
 
     /** @param auth the credentials check, empty when none is made */
     public CentralSystemHttpHandler(Optional<BasicAuthenticator> auth, SubprotocolPolicy subprotocols,
             OcppBehaviour behaviour, StandardAnswers standard, TrafficRecorder traffic, SessionRegistry sessions) {
-        this(auth, subprotocols, behaviour, standard, traffic, sessions, false);
+        this(auth, subprotocols, behaviour, standard, traffic, sessions, false, new ChargePointAccounts(), false);
     }
 
     private CentralSystemHttpHandler(Optional<BasicAuthenticator> auth, SubprotocolPolicy subprotocols,
             OcppBehaviour behaviour, StandardAnswers standard, TrafficRecorder traffic, SessionRegistry sessions,
-            boolean checkClientCommonName) {
+            boolean checkClientCommonName, ChargePointAccounts accounts, boolean oldProfileAccepted) {
         this.checkClientCommonName = checkClientCommonName;
+        this.accounts = accounts;
+        this.oldProfileAccepted = oldProfileAccepted;
         this.auth = auth;
         this.subprotocols = subprotocols;
         WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().handlePing(false);
@@ -73,7 +77,18 @@ public final class CentralSystemHttpHandler
      * the ChargePointId of the URL (security profile 3), when {@code check}.
      */
     public CentralSystemHttpHandler withClientCommonNameCheck(boolean check) {
-        return new CentralSystemHttpHandler(auth, subprotocols, behaviour, standard, traffic, sessions, check);
+        return new CentralSystemHttpHandler(auth, subprotocols, behaviour, standard, traffic, sessions, check, accounts,
+                oldProfileAccepted);
+    }
+
+    /**
+     * This handler, applying what {@code accounts} says of each Charge Point: a Charge Point that must
+     * connect with security profile 3 is let in by its client certificate (no Basic auth) and, unless
+     * {@code oldProfileAccepted} (a fault), refused with 403 without one.
+     */
+    public CentralSystemHttpHandler withAccounts(ChargePointAccounts accounts, boolean oldProfileAccepted) {
+        return new CentralSystemHttpHandler(auth, subprotocols, behaviour, standard, traffic, sessions,
+                checkClientCommonName, accounts, oldProfileAccepted);
     }
 
     @Override
@@ -85,21 +100,21 @@ public final class CentralSystemHttpHandler
             return plain(response, HttpResponseStatus.NOT_FOUND, "no Charge Point endpoint here: use /ocpp/<ChargePointId>");
         }
         String chargePointId = path.group(1);
-        BasicAuthenticator.Outcome outcome = auth.map(a -> a.check(authorization, chargePointId))
-                .orElse(BasicAuthenticator.Outcome.ACCEPTED);
+        boolean profile3Required = accounts.requiredProfile(chargePointId).orElse(0) == 3;
+        boolean byCertificate = profile3Required && clientCommonName(request).isPresent();
+        if (profile3Required && !byCertificate && !oldProfileAccepted) {
+            return plain(response, HttpResponseStatus.FORBIDDEN, "Charge Point " + chargePointId + " must connect with"
+                    + " security profile 3 (a client certificate) since it accepted it; its old profile is refused");
+        }
+        BasicAuthenticator.Outcome outcome = byCertificate ? BasicAuthenticator.Outcome.ACCEPTED
+                : auth.map(a -> a.check(authorization, chargePointId)).orElse(BasicAuthenticator.Outcome.ACCEPTED);
         if (outcome != BasicAuthenticator.Outcome.ACCEPTED) {
             response.header(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
             return plain(response, HttpResponseStatus.UNAUTHORIZED, outcome == BasicAuthenticator.Outcome.LOCKED
                     ? "account locked after repeated authentication failures" : "Basic authentication failed");
         }
         if (checkClientCommonName) {
-            AtomicReference<Optional<String>> cn = new AtomicReference<>(Optional.empty());
-            request.withConnection(c -> {
-                BcTlsServerHandler tls = c.channel().pipeline().get(BcTlsServerHandler.class);
-                if (tls != null) {
-                    cn.set(tls.clientCommonName());
-                }
-            });
+            AtomicReference<Optional<String>> cn = new AtomicReference<>(clientCommonName(request));
             // without a certificate the TLS policy decided already (required: refused; optional: let in)
             if (cn.get().isPresent() && !cn.get().get().equals(chargePointId)) {
                 return plain(response, HttpResponseStatus.FORBIDDEN, "the client certificate's CN ("
@@ -146,6 +161,18 @@ public final class CentralSystemHttpHandler
             sessions.opened(session);
             return Mono.when(inbound, out.sendString(frames.asFlux()).then());
         }, websocketSpec);
+    }
+
+    /** The CN of the client certificate presented on this connection ("" for none in it); empty without one. */
+    private static Optional<String> clientCommonName(HttpServerRequest request) {
+        AtomicReference<Optional<String>> cn = new AtomicReference<>(Optional.empty());
+        request.withConnection(c -> {
+            BcTlsServerHandler tls = c.channel().pipeline().get(BcTlsServerHandler.class);
+            if (tls != null) {
+                cn.set(tls.clientCommonName());
+            }
+        });
+        return cn.get();
     }
 
     private boolean offersAcceptable(HttpServerRequest request) {

@@ -33,11 +33,11 @@ public final class WebSocketRequest {
     private final InetSocketAddress connectAddress;
     private final List<String> subprotocols;
     private final String user;
-    private final char[] password;
+    private final byte[] password; // UTF-8, or raw bytes (an AuthorizationKey given in hex)
     private final ClientKeyMaterial clientKeyMaterial;
 
     private WebSocketRequest(URI centralSystemUrl, String chargePointId, InetSocketAddress connectAddress,
-                             List<String> subprotocols, String user, char[] password,
+                             List<String> subprotocols, String user, byte[] password,
                              ClientKeyMaterial clientKeyMaterial) {
         this.centralSystemUrl = centralSystemUrl;
         this.chargePointId = chargePointId;
@@ -124,6 +124,27 @@ public final class WebSocketRequest {
      * on purpose (e.g. to see it refused). The array is copied.
      */
     public WebSocketRequest withBasicAuth(String user, char[] password) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        CharBuffer chars = CharBuffer.wrap(password);
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(chars);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        if (encoded.hasArray()) {
+            Arrays.fill(encoded.array(), (byte) 0);
+        }
+        try {
+            return withBasicAuth(user, bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /**
+     * Basic auth as {@code user} with a password of raw bytes (e.g. an AuthorizationKey configured
+     * in hex, whose password is the decoded bytes, which need not be UTF-8). The array is copied.
+     */
+    public WebSocketRequest withBasicAuth(String user, byte[] password) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         if (user.indexOf(':') >= 0) {
@@ -214,17 +235,11 @@ public final class WebSocketRequest {
         if (password == null) {
             return Optional.empty();
         }
-        CharBuffer chars = CharBuffer.allocate(user.length() + 1 + password.length);
-        chars.put(user).put(':').put(password).flip();
-        ByteBuffer bytes = StandardCharsets.UTF_8.encode(chars);
-        byte[] raw = new byte[bytes.remaining()];
-        bytes.get(raw);
+        byte[] userBytes = (user + ":").getBytes(StandardCharsets.UTF_8);
+        byte[] raw = Arrays.copyOf(userBytes, userBytes.length + password.length);
+        System.arraycopy(password, 0, raw, userBytes.length, password.length);
         String value = "Basic " + Base64.getEncoder().encodeToString(raw);
         Arrays.fill(raw, (byte) 0);
-        Arrays.fill(chars.array(), '\0');
-        if (bytes.hasArray()) {
-            Arrays.fill(bytes.array(), (byte) 0);
-        }
         return Optional.of(value);
     }
 

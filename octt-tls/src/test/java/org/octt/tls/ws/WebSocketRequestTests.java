@@ -57,6 +57,18 @@ class WebSocketRequestTests {
     }
 
     @Test
+    void sendsAPasswordOfRawBytesUnchangedEvenWhenItIsNotUtf8() {
+        byte[] password = {(byte) 0xff, 0x00, (byte) 0xc3, 0x28, 0x3a};
+        WebSocketRequest r = WebSocketRequest.to(URI.create("wss://csms.example.com/ocpp"), "CP001")
+                .withBasicAuth("CP001", password);
+        password[0] = 0; // copied: the caller may wipe its array
+
+        byte[] expected = {'C', 'P', '0', '0', '1', ':', (byte) 0xff, 0x00, (byte) 0xc3, 0x28, 0x3a};
+        assertThat(r.authorizationHeader()).contains("Basic " + Base64.getEncoder().encodeToString(expected));
+        assertThat(r.toString()).contains("basic auth as CP001 (password ****)");
+    }
+
+    @Test
     void rejectsBadValuesNamingThem() {
         assertThatIllegalArgumentException().isThrownBy(() -> WebSocketRequest.to(URI.create("https://h/ocpp"), "CP001"))
                 .withMessageContaining("wss (or ws) scheme, was: https://h/ocpp");
