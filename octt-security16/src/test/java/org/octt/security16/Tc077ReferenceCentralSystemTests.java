@@ -57,7 +57,7 @@ class Tc077ReferenceCentralSystemTests {
                     + " security event)");
             assertThat(check(r, SECURITY_EVENT_NOTIFICATION).message()).isEqualTo("SecurityEventNotification.req"
                     + " InvalidChargePointCertificate answered: SecurityEventNotification.conf valid: {}");
-            assertThat(cs.traffic().answersToCentralSystemCalls()).containsExactly(
+            assertThat(Tc074ReferenceCentralSystemTests.answers(cs, 2)).containsExactly(
                     "[3,\"octt-cs-1\",{\"status\":\"Accepted\"}]", "[3,\"octt-cs-2\",{\"status\":\"Rejected\"}]");
             assertThat(check(r, SECURITY_EVENT_NOTIFICATION).evidence().get("messageLog").toString())
                     .contains("\"SecurityEventNotification\",{\"type\":\"InvalidChargePointCertificate\",\"timestamp\":\"");
