@@ -4,6 +4,7 @@ import org.octt.core.text.Addresses;
 import org.octt.core.text.Printable;
 import org.octt.core.spi.ActionHandler;
 import org.octt.testkit.Fault;
+import org.octt.testkit.ClientCertificatePolicy;
 import org.octt.testkit.ReferenceCentralSystem;
 import org.octt.testkit.ReferencePki;
 import org.octt.testkit.RunningCentralSystem;
@@ -149,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReferenceCentralSystem configured;
         try {
-            configured = ReferenceCentralSystem.builder().faults(chosen).securityProfile(securityProfile).build();
+            configured = demoCentralSystem(chosen, securityProfile, null);
         } catch (IllegalArgumentException e) { // e.g. faults that cannot be combined
             throw new UsageException(e.getMessage(), e);
         }
@@ -168,6 +169,10 @@ final class DemoCommand implements Callable<Integer> {
             if (securityProfile == 2) {
                 env.put(CliEnvironment.PASSWORD_ENV, cs.chargePointPasswordAsString());
                 shown.add(CliEnvironment.PASSWORD_ENV + "=" + IN_MEMORY.formatted("password"));
+                // the Charge Point's certificate too, for TC_083's step up to profile 3
+                IssuedCertificate client = cs.issueClientCertificate(cs.chargePointId());
+                inMemory(args, inputs, "--client-cert", "client.pem", client.certificatePem());
+                inMemory(args, inputs, "--client-key", "client.key", client.privateKeyPem());
             } else {
                 IssuedCertificate client = cs.issueClientCertificate(cs.chargePointId());
                 inMemory(args, inputs, "--client-cert", "client.pem", client.certificatePem());
@@ -195,7 +200,7 @@ final class DemoCommand implements Callable<Integer> {
                     + String.join(" ", ids)));
             out.println(Printable.escape("$ " + String.join(" ", shown)));
             out.flush();
-            return Main.execute(environment.withEnv(env).withInputs(inputs)
+            return Main.execute(resettingAccounts(environment.withEnv(env).withInputs(inputs), List.of(cs))
                             .withActionHandlers(Map.of(cs.url().toString(), cs.actionHandler())),
                     out, err, args.toArray(String[]::new));
         }
@@ -218,7 +223,7 @@ final class DemoCommand implements Callable<Integer> {
         List<ReferenceCentralSystem> configured = new ArrayList<>();
         for (int profile : profiles) {
             try {
-                configured.add(ReferenceCentralSystem.builder().faults(chosen).securityProfile(profile).pki(pki).build());
+                configured.add(demoCentralSystem(chosen, profile, pki));
             } catch (IllegalArgumentException e) { // e.g. faults that cannot be combined
                 throw new UsageException(e.getMessage(), e);
             }
@@ -243,18 +248,19 @@ final class DemoCommand implements Callable<Integer> {
                 if (cs.securityProfile() == 2) {
                     env.put(CliEnvironment.PASSWORD_ENV, cs.chargePointPasswordAsString());
                     shown.add(CliEnvironment.PASSWORD_ENV + "=" + IN_MEMORY.formatted("password"));
-                    targets.append(",,\n");
-                } else {
+                }
+                if (cs.securityProfile() == 2 || cs.securityProfile() == 3) {
+                    // under profile 2 too: TC_083 steps up to profile 3 with the Charge Point's certificate
                     IssuedCertificate client = cs.issueClientCertificate(cs.chargePointId());
                     // absolute names: a targets file's relative paths are relative to its folder
                     inputs.put("/" + INPUT_PREFIX + "client.pem", client.certificatePem());
                     inputs.put("/" + INPUT_PREFIX + "client.key", client.privateKeyPem());
                     targets.append(",/").append(INPUT_PREFIX).append("client.pem,/").append(INPUT_PREFIX)
                             .append("client.key\n");
-                    inMemory(args, inputs, "--client-ca-cert", "charge-point-ca.pem", pki.clientCa().certificatePem());
-                    inMemory(args, inputs, "--client-ca-key", "charge-point-ca.key", pki.clientCa().privateKeyPem());
                 }
             }
+            inMemory(args, inputs, "--client-ca-cert", "charge-point-ca.pem", pki.clientCa().certificatePem());
+            inMemory(args, inputs, "--client-ca-key", "charge-point-ca.key", pki.clientCa().privateKeyPem());
             inputs.put(INPUT_PREFIX + "targets.csv", targets.toString());
             args.addAll(List.of("--timeout", timeout));
             addIfSet(args, "--report-json", reportJson);
@@ -283,13 +289,52 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.println(Printable.escape("$ " + String.join(" ", shown)));
             out.flush();
-            return Main.execute(environment.withEnv(env).withInputs(inputs).withActionHandlers(handlers), out, err,
+            return Main.execute(resettingAccounts(environment.withEnv(env).withInputs(inputs), started)
+                            .withActionHandlers(handlers), out, err,
                     args.toArray(String[]::new));
         } finally {
             for (RunningCentralSystem cs : started) {
                 cs.close();
             }
         }
+    }
+
+    /**
+     * A demo's reference Central System: profile 2 also asks for a client certificate (optional), so that TC_083 can
+     * step a Charge Point up to profile 3 on the same server.
+     */
+    private static ReferenceCentralSystem demoCentralSystem(EnumSet<Fault> faults, int profile, ReferencePki pki) {
+        try {
+            ReferenceCentralSystem.Builder b = ReferenceCentralSystem.builder().faults(faults).securityProfile(profile);
+            if (pki != null) {
+                b.pki(pki);
+            }
+            if (profile == 2) { // the faults that change the client certificate policy still apply after this
+                b.clientCertificates(ClientCertificatePolicy.optional());
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) { // e.g. faults that cannot be combined
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The environment whose runs reset the Charge Point accounts of these reference Central Systems before each test
+     * case (as a lab operator does between cards): TC_073 changes the password and TC_083 the profile, which the
+     * other test cases, configured with the demo's credentials, would otherwise meet.
+     */
+    private static CliEnvironment resettingAccounts(CliEnvironment environment, List<RunningCentralSystem> servers) {
+        RunService inner = environment.runService();
+        return environment.withRunService((plan, registry, cancel) -> inner.run(plan, registry, cancel)
+                .doOnNext(event -> {
+                    if (event instanceof org.octt.core.engine.RunEvent.TestCaseStarted started) {
+                        for (RunningCentralSystem cs : servers) {
+                            if (cs.url().equals(started.target().url())) {
+                                cs.resetAccounts();
+                            }
+                        }
+                    }
+                }));
     }
 
     /** Names an in-memory input, e.g. {@code demo:csms-root.pem}: the run reads it instead of a file. */

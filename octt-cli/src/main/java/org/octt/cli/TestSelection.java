@@ -36,10 +36,13 @@ final class TestSelection {
     private TestSelection() {
     }
 
-    /** The built-in suites of the discovered test cases ({@link TestCase#suites()}): name → ids in id order. */
+    /**
+     * The built-in suites of the discovered test cases ({@link TestCase#suites()}): name → ids in id order, those
+     * that change the Charge Point's account last ({@link org.octt.core.spi.Prerequisites#suiteOrder()}).
+     */
     static SortedMap<String, List<String>> builtInSuites(List<DiscoveredTestCase> testCases) {
         SortedMap<String, List<String>> suites = new TreeMap<>();
-        testCases.stream().map(DiscoveredTestCase::testCase).sorted(Comparator.comparing(TestCase::id))
+        testCases.stream().map(DiscoveredTestCase::testCase).sorted(org.octt.core.spi.Prerequisites.suiteOrder())
                 .forEach(t -> t.suites().forEach(s -> suites.computeIfAbsent(s, k -> new ArrayList<>()).add(t.id())));
         suites.replaceAll((k, v) -> List.copyOf(v));
         return suites;

@@ -149,7 +149,7 @@ public final class Tc083TestCase implements TestCase {
     @Override
     public Prerequisites prerequisites() {
         return Prerequisites.securityProfiles(SecurityProfile.UNSECURED_BASIC_AUTH, SecurityProfile.TLS_BASIC_AUTH)
-                .withOperatorActions();
+                .withOperatorActions().withAccountChanges();
     }
 
     /** The built-in suite {@code ocpp16-security}. */

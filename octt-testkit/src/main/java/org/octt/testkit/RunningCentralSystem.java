@@ -324,6 +324,15 @@ public final class RunningCentralSystem implements AutoCloseable {
         accounts.requireProfile(chargePointId, profile);
     }
 
+    /**
+     * Forgets every {@link #changePassword} and {@link #requireSecurityProfile}: each Charge Point is back to the
+     * password and profile it was started with, as a lab operator resets a Charge Point's account between cards
+     * ({@code octt demo} does it before each test case).
+     */
+    public void resetAccounts() {
+        accounts.clear();
+    }
+
     /** The security profile {@code chargePointId} must connect with, once {@link #requireSecurityProfile} set one. */
     public java.util.OptionalInt requiredSecurityProfile(String chargePointId) {
         return accounts.requiredProfile(chargePointId);

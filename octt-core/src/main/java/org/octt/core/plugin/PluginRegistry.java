@@ -284,7 +284,8 @@ public final class PluginRegistry implements AutoCloseable {
     }
 
     /**
-     * The built-in suites: each suite name with its test cases in id order. A name is declared by
+     * The built-in suites: each suite name with its test cases in id order, those that change the
+     * Charge Point's account last ({@link org.octt.core.spi.Prerequisites#suiteOrder()}). A name is declared by
      * the test cases themselves ({@link TestCase#suites()}).
      */
     public Map<String, List<DiscoveredTestCase>> suites() {
@@ -294,7 +295,8 @@ public final class PluginRegistry implements AutoCloseable {
                 suites.computeIfAbsent(suite, k -> new ArrayList<>()).add(d);
             }
         }
-        suites.replaceAll((k, v) -> List.copyOf(v));
+        suites.replaceAll((k, v) -> v.stream().sorted(java.util.Comparator.comparing(DiscoveredTestCase::testCase,
+                org.octt.core.spi.Prerequisites.suiteOrder())).toList());
         return Collections.unmodifiableMap(suites);
     }
 

@@ -17,17 +17,19 @@ import java.util.stream.Collectors;
  */
 public final class Prerequisites {
 
-    private static final Prerequisites ANY = new Prerequisites(EnumSet.allOf(SecurityProfile.class), false);
+    private static final Prerequisites ANY = new Prerequisites(EnumSet.allOf(SecurityProfile.class), false, false);
 
     private final Set<SecurityProfile> profiles;
     private final boolean operatorActions;
+    private final boolean accountChanges;
 
-    private Prerequisites(Set<SecurityProfile> profiles, boolean operatorActions) {
+    private Prerequisites(Set<SecurityProfile> profiles, boolean operatorActions, boolean accountChanges) {
         if (profiles.isEmpty()) {
             throw new IllegalArgumentException("a test case must apply to at least one security profile");
         }
         this.profiles = Set.copyOf(profiles);
         this.operatorActions = operatorActions;
+        this.accountChanges = accountChanges;
     }
 
     /** Applies to every configuration. */
@@ -38,7 +40,7 @@ public final class Prerequisites {
     /** Applies only to targets configured with one of these security profiles. */
     public static Prerequisites securityProfiles(SecurityProfile first, SecurityProfile... more) {
         EnumSet<SecurityProfile> set = EnumSet.of(Objects.requireNonNull(first, "first"), more);
-        return new Prerequisites(set, false);
+        return new Prerequisites(set, false, false);
     }
 
     /**
@@ -47,7 +49,37 @@ public final class Prerequisites {
      * ({@link TestContext#operatorActionsEnabled()}).
      */
     public Prerequisites withOperatorActions() {
-        return new Prerequisites(profiles, true);
+        return new Prerequisites(profiles, true, accountChanges);
+    }
+
+    /**
+     * A copy saying that the test case changes what the Central System knows of the Charge Point (its
+     * password, its security profile), so that the configured credentials no longer work after it: a
+     * suite runs such test cases after all the others (in id order among themselves).
+     */
+    public Prerequisites withAccountChanges() {
+        return new Prerequisites(profiles, operatorActions, true);
+    }
+
+    /** Whether the test case changes the Charge Point's account on the Central System. */
+    public boolean accountChanges() {
+        return accountChanges;
+    }
+
+    /**
+     * The order in which a suite runs its test cases: those that change the Charge Point's account
+     * ({@link #withAccountChanges()}) after the others, each group in id order.
+     */
+    public static java.util.Comparator<TestCase> suiteOrder() {
+        return java.util.Comparator.<TestCase, Boolean>comparing(t -> accountChangesOf(t)).thenComparing(TestCase::id);
+    }
+
+    private static boolean accountChangesOf(TestCase t) {
+        try {
+            return t.prerequisites().accountChanges();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Whether the test case needs an operator action. */
@@ -77,17 +109,17 @@ public final class Prerequisites {
     @Override
     public boolean equals(Object o) {
         return o instanceof Prerequisites other && profiles.equals(other.profiles)
-                && operatorActions == other.operatorActions;
+                && operatorActions == other.operatorActions && accountChanges == other.accountChanges;
     }
 
     @Override
     public int hashCode() {
-        return profiles.hashCode() * 31 + Boolean.hashCode(operatorActions);
+        return (profiles.hashCode() * 31 + Boolean.hashCode(operatorActions)) * 31 + Boolean.hashCode(accountChanges);
     }
 
     @Override
     public String toString() {
         return "Prerequisites[profiles=" + profiles.stream().map(SecurityProfile::number).sorted().toList()
-                + (operatorActions ? ", operatorActions" : "") + "]";
+                + (operatorActions ? ", operatorActions" : "") + (accountChanges ? ", accountChanges" : "") + "]";
     }
 }

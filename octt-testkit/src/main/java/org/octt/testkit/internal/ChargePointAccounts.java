@@ -34,4 +34,10 @@ public final class ChargePointAccounts {
         Integer p = profiles.get(chargePointId);
         return p == null ? OptionalInt.empty() : OptionalInt.of(p);
     }
+
+    /** Forgets every change: each Charge Point is back to the configured password and profile. */
+    public void clear() {
+        passwords.clear();
+        profiles.clear();
+    }
 }
