@@ -100,7 +100,10 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) { // faults that cannot be combined
             throw new UsageException(e.getMessage(), e);
         }
-        List<String> ids = ServedTestCases.ids(environment, securityProfile, List.of());
+        // a server keeps what TC_073 and TC_083 change until it stops: its printed command leaves them out
+        List<String> ids = ServedTestCases.ids(environment, securityProfile, List.of(), false);
+        List<String> changing = ServedTestCases.ids(environment, securityProfile, List.of(), true).stream()
+                .filter(id -> !ids.contains(id)).toList();
         PrintWriter out = spec.commandLine().getOut();
         Served served = new Served();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -145,6 +148,11 @@ final class ServeCommand implements Callable<Integer> {
             out.println(Printable.escape("$ export " + SERVE_URL_ENV + "=" + control.url() + " " + SERVE_TOKEN_ENV + "="
                     + control.token()));
             out.println(Printable.escape("$ " + String.join(" ", command.stream().map(ServeCommand::quoted).toList())));
+            if (!changing.isEmpty()) {
+                out.println(Printable.escape("Left out: " + String.join(", ", changing) + " change the Charge Point's"
+                        + " account on this server (its password, its profile) until it stops; run each by name, last,"
+                        + " and restart octt serve after it"));
+            }
             out.println("Stop with Ctrl-C; the files above are removed then.");
             out.flush();
             stopped.await();

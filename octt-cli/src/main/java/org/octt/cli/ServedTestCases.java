@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Which test cases {@code octt demo} and {@code octt serve} run against the reference Central
  * System: every discovered test case (class path and the default plugin folder) whose
- * prerequisites admit the chosen security profile, in id order (the cards that need an operator action too: the
+ * prerequisites admit the chosen security profile, in id order but those that change the Charge Point's account
+ * last (the cards that need an operator action too: the
  * demo's reference Central System performs them, and serve's printed command has an action hook); or the ones named with
  * {@code --test-case}, each of which must be discovered and apply to that profile.
  */
@@ -64,6 +65,15 @@ final class ServedTestCases {
      *                        or when no discovered test case applies to the profile
      */
     static List<String> ids(CliEnvironment environment, int securityProfile, List<String> requested) {
+        return ids(environment, securityProfile, requested, true);
+    }
+
+    /**
+     * The ids to run, those that change the Charge Point's account last
+     * ({@link org.octt.core.spi.Prerequisites#suiteOrder()}); without them unless {@code withAccountChanges} (or named).
+     */
+    static List<String> ids(CliEnvironment environment, int securityProfile, List<String> requested,
+                            boolean withAccountChanges) {
         SecurityProfile profile = SecurityProfile.of(securityProfile);
         try (TestCatalog.Catalog catalog = environment.catalog().load(environment.defaultPluginPath())) {
             if (!requested.isEmpty()) {
@@ -82,9 +92,11 @@ final class ServedTestCases {
                 return List.copyOf(ids);
             }
             List<String> ids = catalog.testCases().stream()
-                    .filter(t -> t.testCase().prerequisites().securityProfiles().contains(profile))
-                    .map(t -> t.testCase().id())
-                    .sorted()
+                    .map(DiscoveredTestCase::testCase)
+                    .filter(t -> t.prerequisites().securityProfiles().contains(profile))
+                    .filter(t -> withAccountChanges || !t.prerequisites().accountChanges())
+                    .sorted(org.octt.core.spi.Prerequisites.suiteOrder())
+                    .map(org.octt.core.spi.TestCase::id)
                     .toList();
             if (ids.isEmpty()) {
                 throw new UsageException("no discovered test case applies to --security-profile " + securityProfile);

@@ -37,7 +37,8 @@ class DemoCommandTests {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(0);
         assertThat(r.out()).contains("$ OCTT_BASIC_AUTH_PASSWORD=<password, in memory> octt run " + served(real(), 2)
                         + " --url wss://csms.octt.test:")
-                .contains(" --ca-file <csms-root.pem, in memory> --security-profile 2 --timeout 2s --report-json " + json)
+                .contains(" --ca-file <csms-root.pem, in memory> --security-profile 2 --timeout 2s --client-cert <client.pem,"
+                        + " in memory> --client-key <client.key, in memory> --report-json " + json)
                 .doesNotContain("--basic-auth-password-file").doesNotContain("demo:").contains("Result: PASSED");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         List<String> ids = List.of(served(real(), 2).split(" "));
@@ -153,7 +154,7 @@ class DemoCommandTests {
 
         assertThat(p2.exitCode()).as(p2.toString()).isEqualTo(0);
         assertThat(p3.exitCode()).as(p3.toString()).isEqualTo(0);
-        assertThat(runArguments).containsExactly("1 trust anchor(s), password true, client key false",
+        assertThat(runArguments).containsExactly("1 trust anchor(s), password true, client key true",
                 "1 trust anchor(s), password false, client key true");
         assertThat(duringRun).hasSize(2).allSatisfy(entries -> assertThat(entries).isEqualTo(before));
         assertThat(demoEntries(tmp)).isEqualTo(before);
@@ -177,7 +178,8 @@ class DemoCommandTests {
         try (TestCatalog.Catalog c = env.catalog().load(java.util.Optional.empty())) {
             return c.testCases().stream().map(org.octt.core.plugin.DiscoveredTestCase::testCase)
                     .filter(t -> t.prerequisites().securityProfiles().contains(org.octt.core.spi.SecurityProfile.of(profile)))
-                    .map(org.octt.core.spi.TestCase::id).sorted().collect(Collectors.joining(" "));
+                    .sorted(org.octt.core.spi.Prerequisites.suiteOrder()) // those changing the account last
+                    .map(org.octt.core.spi.TestCase::id).collect(Collectors.joining(" "));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

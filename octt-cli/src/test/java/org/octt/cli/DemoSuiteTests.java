@@ -107,8 +107,9 @@ class DemoSuiteTests {
                 "--fault", "boot-rejected");
 
         assertThat(r.out()).as(r.toString()).contains("Not served: TC_085_CSMS (security profile 1, 2),")
-                .contains("X_BASIC_AUTH_INVALID_CSMS (security profile 1, 2): this demo runs security profile 3 (the"
-                        + " reference Central System serves TLS only: no profile 1, plain ws://)");
+                .contains("X_BASIC_AUTH_INVALID_CSMS (security profile 1, 2), TC_073_CSMS (security profile 1, 2),"
+                        + " TC_083_CSMS (security profile 1, 2): this demo runs security profile 3 (the reference Central"
+                        + " System serves TLS only: no profile 1, plain ws://)");
         assertThat(STARTED.matcher(r.out()).results().count()).isEqualTo(1);
     }
 

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class RunningCentralSystem implements AutoCloseable {
 
     /** How long {@link #perform} waits for the Charge Point's session to be open. */
-    private static final Duration SESSION_WAIT = Duration.ofSeconds(10);
+    private static final Duration SESSION_WAIT = Duration.ofSeconds(5);
 
     private final ReferenceCentralSystem config;
     private final String chargePointId;
@@ -240,7 +240,7 @@ public final class RunningCentralSystem implements AutoCloseable {
      * Does what an operator makes a Central System do for the card's action {@code actionId}
      * ({@link CentralSystemAction}), for Charge Point {@code chargePointId}.
      *
-     * Waits up to 10 s for a session of the Charge Point to be open first.
+     * Waits up to 5 s for a session of the Charge Point to be open first.
      *
      * @return one line saying what it did; an {@link IllegalArgumentException} naming the id and the
      *         known ones when it has no such action; an {@link IllegalStateException} when no session

@@ -154,7 +154,7 @@ class CertificateSigningTests {
         try (RunningCentralSystem cs = ReferenceCentralSystem.builder().pki(pki).build().start()) {
             assertThat(cs.actionIds()).contains("TC_074_CSMS.trigger-sign-certificate", "TC_077_CSMS.trigger-sign-certificate");
             assertThatThrownBy(() -> cs.perform("TC_077_CSMS.trigger-sign-certificate", "CP001", Map.of())
-                    .block(TestSupport.TIMEOUT)).hasMessage("no WebSocket session of Charge Point CP001 is open");
+                    .block(Duration.ofSeconds(15))).hasMessage("no WebSocket session of Charge Point CP001 opened within 5 s");
 
             Flux<String> frames = TestSupport.converse(cs, TestSupport.jdkTls(cs.rootCertificate(), Optional.empty()),
                     Optional.of(TestSupport.basic(cs.chargePointId(), cs.chargePointPasswordAsString())), "ocpp1.6",
