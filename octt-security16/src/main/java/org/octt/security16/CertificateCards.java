@@ -1,12 +1,10 @@
 package org.octt.security16;
 
 import org.octt.core.spi.CheckResult;
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OperatorAction;
 import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.ocpp.cp.BootSequence;
@@ -48,7 +46,11 @@ import java.util.stream.Collectors;
  * CALLs a {@link CertificateStore} answers, the operator actions, and the judgement of an
  * InstallCertificate.req.
  */
-abstract class CertificateCards implements TestCase {
+abstract class CertificateCards extends Ocpp16SecurityCard {
+
+    CertificateCards(String id, String title) {
+        super(id, title);
+    }
 
     /** The upgrade, as TC_085. */
     static final String UPGRADE = "ws.upgrade";
@@ -81,27 +83,11 @@ abstract class CertificateCards implements TestCase {
         return use == CertificateUse.ManufacturerRootCertificate ? MANUFACTURER_ROOT_OPTION : CENTRAL_SYSTEM_ROOT_OPTION;
     }
 
-    @Override
-    public final SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public final OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
-    }
-
     /** Security profiles 2 and 3 (certificates are managed over TLS), with operator actions. */
     @Override
     public final Prerequisites prerequisites() {
         return Prerequisites.securityProfiles(SecurityProfile.TLS_BASIC_AUTH, SecurityProfile.TLS_CLIENT_CERTIFICATE)
                 .withOperatorActions();
-    }
-
-    /** The built-in suite {@code ocpp16-security}. */
-    @Override
-    public final Set<String> suites() {
-        return Set.of(Upgrades.SUITE);
     }
 
     /** The boot options and the card's root certificate option. */

@@ -38,32 +38,19 @@ abstract class InstallCertificateCard extends CertificateCards {
     /** GetInstalledCertificateIds.req with the same certificateType. */
     public static final String GET_IDS = "cert.get-installed-certificate-ids";
 
-    private final String id;
-    private final String title;
     private final CertificateUse use;
     private final BootSequence boot;
     private final List<OptionDescriptor> options;
     private final List<Step> steps;
 
     InstallCertificateCard(String id, String title, CertificateUse use, String model) {
-        this.id = id;
-        this.title = title;
+        super(id, title);
         this.use = use;
         this.boot = BootSequence.of(BOOT_NOTIFICATION, STATUS_NOTIFICATION, model);
         this.options = options(model, use);
         this.steps = List.of(Step.of("install-certificate", "upgrade, BootNotification, StatusNotification; then the"
                         + " Central System installs the " + use + " and asks for the installed certificate ids",
                 List.of(UPGRADE, BOOT_NOTIFICATION, STATUS_NOTIFICATION, INSTALL, CONFIGURED, GET_IDS), this::run));
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String title() {
-        return title;
     }
 
     @Override

@@ -1,14 +1,11 @@
 package org.octt.security16;
 
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * X_TLS_CLIENT_CERT_INVALID_CSMS, an octt extension (not an OCA card: no OCPP 1.6 card tests these
@@ -26,7 +23,7 @@ import java.util.Set;
  *       refusals did not lock the Charge Point out).</li>
  * </ol>
  */
-public final class InvalidClientCertificateTestCase implements TestCase {
+public final class InvalidClientCertificateTestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "X_TLS_CLIENT_CERT_INVALID_CSMS";
     public static final String TITLE = "TLS - Client-side certificate - untrusted, expired and wrong-CN certificates refused";
@@ -34,24 +31,8 @@ public final class InvalidClientCertificateTestCase implements TestCase {
     private final List<Step> steps = List.of(new ClientCertificateRefusalStep(),
             new ClientCertificateSession(false, "octt"));
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public InvalidClientCertificateTestCase() {
+        super(ID, TITLE);
     }
 
     @Override
@@ -65,8 +46,4 @@ public final class InvalidClientCertificateTestCase implements TestCase {
         return Prerequisites.securityProfiles(SecurityProfile.TLS_CLIENT_CERTIFICATE);
     }
 
-    @Override
-    public Set<String> suites() {
-        return Set.of(Tc087TestCase.SUITE);
-    }
 }

@@ -2,14 +2,12 @@ package org.octt.security16;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.octt.core.spi.CheckResult;
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OperatorAction;
 import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.StateKey;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.core.spi.Verdict;
@@ -31,7 +29,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +48,7 @@ import java.util.stream.Collectors;
  * </ol>
  * The new AuthorizationKey is a secret: marked secret in the message log, never in a message.
  */
-public final class Tc073TestCase implements TestCase {
+public final class Tc073TestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "TC_073_CSMS";
     public static final String TITLE = "Update Charge Point Password for HTTP Basic Authentication";
@@ -89,24 +86,8 @@ public final class Tc073TestCase implements TestCase {
             Step.of("old-password-refused", "an upgrade with the old password: refused",
                     List.of(OLD_PASSWORD_REFUSED), Tc073TestCase::oldPassword));
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public Tc073TestCase() {
+        super(ID, TITLE);
     }
 
     @Override
@@ -125,12 +106,6 @@ public final class Tc073TestCase implements TestCase {
     public Prerequisites prerequisites() {
         return Prerequisites.securityProfiles(SecurityProfile.UNSECURED_BASIC_AUTH, SecurityProfile.TLS_BASIC_AUTH)
                 .withOperatorActions().withAccountChanges();
-    }
-
-    /** The built-in suite {@code ocpp16-security}. */
-    @Override
-    public Set<String> suites() {
-        return Set.of(Upgrades.SUITE);
     }
 
     /** The action: what to make the Central System do, for a person or a hook. */

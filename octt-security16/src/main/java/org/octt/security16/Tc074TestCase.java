@@ -1,17 +1,14 @@
 package org.octt.security16;
 
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 import org.octt.ocpp.cp.BootSequence;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * TC_074_CSMS "Update Charge Point Certificate by request of Central System" (OCPP 1.6 test case
@@ -33,7 +30,7 @@ import java.util.Set;
  * </ol>
  * Nobody making the Central System act is INCONCLUSIVE, never FAILED.
  */
-public final class Tc074TestCase implements TestCase {
+public final class Tc074TestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "TC_074_CSMS";
     public static final String TITLE = "Update Charge Point Certificate by request of Central System";
@@ -76,24 +73,8 @@ public final class Tc074TestCase implements TestCase {
         return List.copyOf(all);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public Tc074TestCase() {
+        super(ID, TITLE);
     }
 
     @Override
@@ -113,8 +94,4 @@ public final class Tc074TestCase implements TestCase {
         return Prerequisites.securityProfiles(SecurityProfile.TLS_CLIENT_CERTIFICATE).withOperatorActions();
     }
 
-    @Override
-    public Set<String> suites() {
-        return Set.of(Upgrades.SUITE);
-    }
 }

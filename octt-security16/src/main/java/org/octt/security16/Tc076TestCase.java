@@ -88,14 +88,8 @@ public final class Tc076TestCase extends CertificateCards {
         return List.of(installCheckId(a), getIdsCheckId(a), deleteCheckId(a));
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
+    public Tc076TestCase() {
+        super(ID, TITLE);
     }
 
     @Override

@@ -1,15 +1,12 @@
 package org.octt.security16;
 
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * TC_077_CSMS "Invalid ChargePointCertificate Security Event" (OCPP 1.6 test case document, Central
@@ -21,7 +18,7 @@ import java.util.Set;
  * Central System must answer ({@value #SECURITY_EVENT_NOTIFICATION}). The chain itself is not judged
  * here (TC_074 does). Nobody making the Central System act is INCONCLUSIVE, never FAILED.
  */
-public final class Tc077TestCase implements TestCase {
+public final class Tc077TestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "TC_077_CSMS";
     public static final String TITLE = "Invalid ChargePointCertificate Security Event";
@@ -45,24 +42,8 @@ public final class Tc077TestCase implements TestCase {
 
     private final List<Step> steps = List.of(CertificateSigningFlow.tc077().step());
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public Tc077TestCase() {
+        super(ID, TITLE);
     }
 
     @Override
@@ -82,8 +63,4 @@ public final class Tc077TestCase implements TestCase {
         return Prerequisites.securityProfiles(SecurityProfile.TLS_CLIENT_CERTIFICATE).withOperatorActions();
     }
 
-    @Override
-    public Set<String> suites() {
-        return Set.of(Upgrades.SUITE);
-    }
 }

@@ -50,14 +50,8 @@ public final class Tc078TestCase extends CertificateCards {
                     + EVENT_TYPE, List.of(UPGRADE, BOOT_NOTIFICATION, STATUS_NOTIFICATION, INSTALL, SECURITY_EVENT),
             Tc078TestCase::run));
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
+    public Tc078TestCase() {
+        super(ID, TITLE);
     }
 
     @Override

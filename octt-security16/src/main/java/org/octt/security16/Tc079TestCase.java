@@ -1,13 +1,11 @@
 package org.octt.security16;
 
 import org.octt.core.spi.CheckResult;
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OperatorAction;
 import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.ocpp.cp.BootSequence;
@@ -25,7 +23,6 @@ import reactor.core.publisher.Flux;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +33,7 @@ import java.util.stream.Collectors;
  * Uploading then Uploaded with the same requestId, each of which the Central System must answer
  * ({@value #STATUS_NOTIFICATIONS}). No file is uploaded.
  */
-public final class Tc079TestCase implements TestCase {
+public final class Tc079TestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "TC_079_CSMS";
     public static final String TITLE = "Get Security Log";
@@ -79,24 +76,8 @@ public final class Tc079TestCase implements TestCase {
         return List.copyOf(o);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public Tc079TestCase() {
+        super(ID, TITLE);
     }
 
     @Override
@@ -115,12 +96,6 @@ public final class Tc079TestCase implements TestCase {
     public Prerequisites prerequisites() {
         return Prerequisites.securityProfiles(SecurityProfile.UNSECURED_BASIC_AUTH, SecurityProfile.TLS_BASIC_AUTH,
                 SecurityProfile.TLS_CLIENT_CERTIFICATE).withOperatorActions();
-    }
-
-    /** The built-in suite {@code ocpp16-security}. */
-    @Override
-    public Set<String> suites() {
-        return Set.of(Upgrades.SUITE);
     }
 
     private static Flux<CheckResult> getLog(TestContext context, ChargePointSession cp) {

@@ -1,17 +1,14 @@
 package org.octt.security16;
 
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 import org.octt.ocpp.cp.BootSequence;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * TC_080_CSMS "Secure Firmware Update" (any security profile):
@@ -30,7 +27,7 @@ import java.util.Set;
  * (a PEM file) to compare with what the Central System sends when given, and {@code fw.file} (the image
  * as a local file instead of downloading the location).
  */
-public final class Tc080TestCase implements TestCase {
+public final class Tc080TestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "TC_080_CSMS";
     public static final String TITLE = "Secure Firmware Update";
@@ -78,24 +75,8 @@ public final class Tc080TestCase implements TestCase {
         return List.copyOf(ids);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public Tc080TestCase() {
+        super(ID, TITLE);
     }
 
     @Override
@@ -116,9 +97,4 @@ public final class Tc080TestCase implements TestCase {
                 SecurityProfile.TLS_CLIENT_CERTIFICATE).withOperatorActions();
     }
 
-    /** The built-in suite {@code ocpp16-security}. */
-    @Override
-    public Set<String> suites() {
-        return Set.of(Upgrades.SUITE);
-    }
 }

@@ -2,14 +2,12 @@ package org.octt.security16;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.octt.core.spi.CheckResult;
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OperatorAction;
 import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.StateKey;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.Target;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
@@ -33,7 +31,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * TC_083_CSMS "Upgrade Charge Point Security Profile - Accepted" (OCPP 1.6 test case document,
@@ -56,7 +53,7 @@ import java.util.Set;
  * material). Without them octt does not ask for the action: the checks are INCONCLUSIVE and SKIPPED,
  * naming what to configure. The URL of the new profile is the option {@value #NEW_URL_OPTION}.
  */
-public final class Tc083TestCase implements TestCase {
+public final class Tc083TestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "TC_083_CSMS";
     public static final String TITLE = "Upgrade Charge Point Security Profile - Accepted";
@@ -114,24 +111,8 @@ public final class Tc083TestCase implements TestCase {
             Step.of("reconnect-with-new-profile-again", "the new profile again: upgraded",
                     List.of(NEW_PROFILE_RECONNECT), Tc083TestCase::newProfileAgain));
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public Tc083TestCase() {
+        super(ID, TITLE);
     }
 
     @Override
@@ -150,12 +131,6 @@ public final class Tc083TestCase implements TestCase {
     public Prerequisites prerequisites() {
         return Prerequisites.securityProfiles(SecurityProfile.UNSECURED_BASIC_AUTH, SecurityProfile.TLS_BASIC_AUTH)
                 .withOperatorActions().withAccountChanges();
-    }
-
-    /** The built-in suite {@code ocpp16-security}. */
-    @Override
-    public Set<String> suites() {
-        return Set.of(Upgrades.SUITE);
     }
 
     /** The action, with the parameter {@code securityProfile} = the next profile up. */

@@ -1,12 +1,10 @@
 package org.octt.security16;
 
 import org.octt.core.spi.CheckResult;
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.ocpp.cp.BootSequence;
@@ -18,7 +16,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * TC_085_CSMS "Basic Authentication - Valid username/password combination" (OCPP 1.6 test case
@@ -34,7 +31,7 @@ import java.util.Set;
  * Under profile 2 nothing is sent before the server certificate validated (the trust anchors and the
  * host name), unless the context is insecure.
  */
-public final class Tc085TestCase implements TestCase {
+public final class Tc085TestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "TC_085_CSMS";
     public static final String TITLE = "Basic Authentication - Valid username/password combination";
@@ -58,24 +55,8 @@ public final class Tc085TestCase implements TestCase {
             Step.of("basic-auth-session", "upgrade with Basic auth, BootNotification, StatusNotification",
                     List.of(UPGRADE, BOOT_NOTIFICATION, STATUS_NOTIFICATION), Tc085TestCase::session));
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public Tc085TestCase() {
+        super(ID, TITLE);
     }
 
     @Override
@@ -93,12 +74,6 @@ public final class Tc085TestCase implements TestCase {
     @Override
     public Prerequisites prerequisites() {
         return Prerequisites.securityProfiles(SecurityProfile.UNSECURED_BASIC_AUTH, SecurityProfile.TLS_BASIC_AUTH);
-    }
-
-    /** The built-in suite {@code ocpp16-security}. */
-    @Override
-    public Set<String> suites() {
-        return Set.of(Upgrades.SUITE);
     }
 
     private static Flux<CheckResult> withoutCredentials(TestContext context) {

@@ -1,16 +1,13 @@
 package org.octt.security16;
 
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.OptionDescriptor;
 import org.octt.ocpp.cp.BootSequence;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * TC_087_CSMS "TLS - Client-side certificate - valid certificate" (OCPP 1.6 Compliancy Testing Tool,
@@ -29,7 +26,7 @@ import java.util.Set;
  * The client certificate is presented only to a server whose chain validated, unless the context is
  * insecure. Options: {@code ocpp.vendor}, {@code ocpp.model}, {@code ocpp.connectors}, as TC_086.
  */
-public final class Tc087TestCase implements TestCase {
+public final class Tc087TestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "TC_087_CSMS";
     public static final String TITLE = "TLS - Client-side certificate - valid certificate";
@@ -41,24 +38,8 @@ public final class Tc087TestCase implements TestCase {
 
     private final List<Step> steps = List.of(new Tc087HandshakeStep(), new ClientCertificateSession(true, "octt-tc087"));
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public Tc087TestCase() {
+        super(ID, TITLE);
     }
 
     @Override
@@ -77,8 +58,4 @@ public final class Tc087TestCase implements TestCase {
         return Prerequisites.securityProfiles(SecurityProfile.TLS_CLIENT_CERTIFICATE);
     }
 
-    @Override
-    public Set<String> suites() {
-        return Set.of(SUITE);
-    }
 }

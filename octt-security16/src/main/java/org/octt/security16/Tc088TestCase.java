@@ -4,7 +4,6 @@ import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.HumanDuration;
 import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.ocpp.cp.ConnectOptions;
@@ -16,7 +15,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * TC_088_CSMS "WebSocket Subprotocol negotiation" (OCPP 1.6 test case document, Central System):
@@ -31,7 +29,7 @@ import java.util.Set;
  * is the prescribed refusal (PASSED), as are a 4xx, a TLS alert or a dropped connection; a session
  * kept open without {@code ocpp1.6}, or one on {@code ocpp0.1}, is FAILED.
  */
-public final class Tc088TestCase implements TestCase {
+public final class Tc088TestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "TC_088_CSMS";
     public static final String TITLE = "WebSocket Subprotocol negotiation";
@@ -52,35 +50,13 @@ public final class Tc088TestCase implements TestCase {
             Step.of("subprotocol-selection", "upgrade offering " + UNKNOWN + "," + OCPP16 + ": exactly " + OCPP16 + " selected",
                     List.of(SELECTED), Tc088TestCase::selection));
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public Tc088TestCase() {
+        super(ID, TITLE);
     }
 
     @Override
     public List<Step> steps() {
         return steps;
-    }
-
-    /** The built-in suite {@code ocpp16-security}; any security profile. */
-    @Override
-    public Set<String> suites() {
-        return Set.of(Upgrades.SUITE);
     }
 
     private static Flux<CheckResult> unknownOnly(TestContext context) {

@@ -1,12 +1,10 @@
 package org.octt.security16;
 
 import org.octt.core.spi.CheckResult;
-import org.octt.core.spi.OcppVersion;
 import org.octt.core.spi.Prerequisites;
 import org.octt.core.spi.Secret;
 import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
-import org.octt.core.spi.SystemUnderTest;
 import org.octt.core.spi.TestCase;
 import org.octt.core.spi.TestContext;
 import org.octt.ocpp.cp.ChargePoint;
@@ -16,7 +14,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code X_BASIC_AUTH_INVALID_CSMS}, an octt extension (not an OCA card: the OCPP 1.6 test case
@@ -32,7 +29,7 @@ import java.util.Set;
  * A refusal that is not a 401 is a warning (RFC 7235), not a failure. Nothing is sent before the
  * server certificate validated (profile 2), unless the context is insecure.
  */
-public final class XBasicAuthInvalidTestCase implements TestCase {
+public final class XBasicAuthInvalidTestCase extends Ocpp16SecurityCard {
 
     public static final String ID = "X_BASIC_AUTH_INVALID_CSMS";
     public static final String TITLE = "Basic Authentication - wrong password or username refused (octt extension)";
@@ -53,24 +50,8 @@ public final class XBasicAuthInvalidTestCase implements TestCase {
             "wrong password, wrong username: refused; then the right credentials still upgraded",
             List.of(WRONG_PASSWORD_REFUSED, WRONG_USERNAME_REFUSED, UPGRADE), XBasicAuthInvalidTestCase::run));
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return TITLE;
-    }
-
-    @Override
-    public SystemUnderTest systemUnderTest() {
-        return SystemUnderTest.CENTRAL_SYSTEM;
-    }
-
-    @Override
-    public OcppVersion ocppVersion() {
-        return OcppVersion.OCPP_16J;
+    public XBasicAuthInvalidTestCase() {
+        super(ID, TITLE);
     }
 
     @Override
@@ -82,12 +63,6 @@ public final class XBasicAuthInvalidTestCase implements TestCase {
     @Override
     public Prerequisites prerequisites() {
         return Prerequisites.securityProfiles(SecurityProfile.UNSECURED_BASIC_AUTH, SecurityProfile.TLS_BASIC_AUTH);
-    }
-
-    /** The built-in suite {@code ocpp16-security}. */
-    @Override
-    public Set<String> suites() {
-        return Set.of(Upgrades.SUITE);
     }
 
     private static Flux<CheckResult> run(TestContext context) {
