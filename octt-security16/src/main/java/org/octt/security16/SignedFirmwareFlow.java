@@ -3,6 +3,9 @@ package org.octt.security16;
 import org.octt.core.spi.CheckResult;
 import org.octt.core.spi.OperatorAction;
 import org.octt.core.spi.OptionDescriptor;
+import org.octt.core.spi.Prerequisites;
+import org.octt.core.spi.SecurityProfile;
+import org.octt.core.spi.Step;
 import org.octt.core.spi.TestContext;
 import org.octt.ocpp.cp.BootSequence;
 import org.octt.ocpp.cp.ChargePoint;
@@ -108,6 +111,29 @@ final class SignedFirmwareFlow {
     }
 
     /** The checks after the boot, in order. */
+    /**
+     * The one step of TC_080 ({@code VALID}) or TC_081 ({@code INVALID}): connect and boot, then the
+     * secure firmware update of that variant; its check ids are the boot's and {@link #bodyCheckIds}.
+     */
+    static Step step(String name, Variant variant, String model) {
+        BootSequence boot = BootSequence.of(BootedChargePoint.BOOT_NOTIFICATION, BootedChargePoint.STATUS_NOTIFICATION,
+                model);
+        List<String> ids = new ArrayList<>(List.of(BootedChargePoint.UPGRADE, BootedChargePoint.BOOT_NOTIFICATION,
+                BootedChargePoint.STATUS_NOTIFICATION));
+        ids.addAll(bodyCheckIds(variant));
+        return Step.of(name, "connect and boot, then SignedUpdateFirmware.req from the Central System, answered"
+                        + " Accepted, the image downloaded and its signature checked, each SignedFirmwareStatusNotification"
+                        + " answered", List.copyOf(ids),
+                context -> BootedChargePoint.run(context, boot, bodyCheckIds(variant),
+                        cp -> run(context, cp, variant, model)));
+    }
+
+    /** Any security profile; the Central System must be made to send SignedUpdateFirmware (an operator action). */
+    static Prerequisites prerequisites() {
+        return Prerequisites.securityProfiles(SecurityProfile.UNSECURED_BASIC_AUTH, SecurityProfile.TLS_BASIC_AUTH,
+                SecurityProfile.TLS_CLIENT_CERTIFICATE).withOperatorActions();
+    }
+
     static List<String> bodyCheckIds(Variant variant) {
         return variant == Variant.VALID
                 ? List.of(REQUEST, DOWNLOAD, SIGNATURE_VERIFIED, STATUS_NOTIFICATIONS, RECONNECT, BOOT_AFTER_REBOOT,

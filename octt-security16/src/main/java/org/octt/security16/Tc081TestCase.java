@@ -2,12 +2,9 @@ package org.octt.security16;
 
 import org.octt.core.spi.OptionDescriptor;
 import org.octt.core.spi.Prerequisites;
-import org.octt.core.spi.SecurityProfile;
 import org.octt.core.spi.Step;
 import org.octt.core.spi.TestCase;
-import org.octt.ocpp.cp.BootSequence;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,21 +45,10 @@ public final class Tc081TestCase extends Ocpp16SecurityCard {
     public static final String ACTION = "signed-update-firmware-invalid-signature";
 
     private static final String MODEL = "octt-tc081";
-    private static final BootSequence BOOT = BootSequence.of(BOOT_NOTIFICATION, STATUS_NOTIFICATION, MODEL);
     private static final List<OptionDescriptor> OPTIONS = SignedFirmwareFlow.options(MODEL);
 
-    private final List<Step> steps = List.of(Step.of("signed-update-firmware-invalid-signature",
-            "connect and boot, then SignedUpdateFirmware.req from the Central System, answered Accepted, the image"
-                    + " downloaded and its signature checked, each SignedFirmwareStatusNotification answered",
-            checkIds(),
-            context -> BootedChargePoint.run(context, BOOT, SignedFirmwareFlow.bodyCheckIds(SignedFirmwareFlow.Variant.INVALID),
-                    cp -> SignedFirmwareFlow.run(context, cp, SignedFirmwareFlow.Variant.INVALID, MODEL))));
-
-    private static List<String> checkIds() {
-        List<String> ids = new ArrayList<>(List.of(UPGRADE, BOOT_NOTIFICATION, STATUS_NOTIFICATION));
-        ids.addAll(SignedFirmwareFlow.bodyCheckIds(SignedFirmwareFlow.Variant.INVALID));
-        return List.copyOf(ids);
-    }
+    private final List<Step> steps = List.of(
+            SignedFirmwareFlow.step(ACTION, SignedFirmwareFlow.Variant.INVALID, MODEL));
 
     public Tc081TestCase() {
         super(ID, TITLE);
@@ -82,8 +68,7 @@ public final class Tc081TestCase extends Ocpp16SecurityCard {
     /** Any security profile; the Central System must be made to send SignedUpdateFirmware (an operator action). */
     @Override
     public Prerequisites prerequisites() {
-        return Prerequisites.securityProfiles(SecurityProfile.UNSECURED_BASIC_AUTH, SecurityProfile.TLS_BASIC_AUTH,
-                SecurityProfile.TLS_CLIENT_CERTIFICATE).withOperatorActions();
+        return SignedFirmwareFlow.prerequisites();
     }
 
 }
