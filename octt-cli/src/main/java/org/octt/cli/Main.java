@@ -26,8 +26,10 @@ public final class Main {
         if (warmsUp(System.getenv(), args)) {
             TlsWarmUp.startInBackground(); // a cold JVM's second core prepares the later steps meanwhile
         }
-        System.exit(execute(CliEnvironment.system(), new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), args));
+        int code = execute(CliEnvironment.system(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args);
+        ExitCleanup.releaseSharedEventLoops(); // else the JVM's exit waits 300 ms for the idle loops
+        System.exit(code);
     }
 
     /**
