@@ -6,8 +6,10 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The {@code octt} command line. {@link #main} is the only place that exits the JVM; the exit code
@@ -64,23 +66,41 @@ public final class Main {
     /**
      * The configured command line: the subcommands, the config file defaults for these arguments,
      * the exit code mapping and the one-line error handlers.
+     *
+     * <p>When the first argument names a subcommand, only that one is built: picocli builds a
+     * command's model by reflection, which a cold JVM pays for per subcommand (about 45 ms for the
+     * four not run; docs/performance.md, section 7). Anything else ({@code octt}, {@code --help},
+     * an unknown command, which gets suggestions) builds them all.
      */
     static CommandLine commandLine(CliEnvironment environment, String... args) {
         CommandLine commandLine = new CommandLine(new OcttCommand());
-        // subcommands: add new ones here (e.g. demo)
-        commandLine.addSubcommand("list", new ListCommand(environment));
-        commandLine.addSubcommand("describe", new DescribeCommand(environment));
-        commandLine.addSubcommand("run", new RunCommand(environment));
-        commandLine.addSubcommand("demo", new DemoCommand(environment));
-        commandLine.addSubcommand("serve", new ServeCommand(environment));
+        // subcommands: add new ones here, in the order of the usage help
+        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+        subcommands.put("list", () -> new ListCommand(environment));
+        subcommands.put("describe", () -> new DescribeCommand(environment));
+        subcommands.put("run", () -> new RunCommand(environment));
+        subcommands.put("demo", () -> new DemoCommand(environment));
+        subcommands.put("serve", () -> new ServeCommand(environment));
+        String invoked = args.length > 0 && subcommands.containsKey(args[0]) ? args[0] : null;
+        subcommands.forEach((name, command) -> {
+            if (invoked == null || invoked.equals(name)) {
+                commandLine.addSubcommand(name, command.get());
+            }
+        });
         for (String name : List.of("demo", "serve")) {
-            commandLine.getSubcommands().get(name).getCommandSpec().usageMessage()
-                    .sectionMap().put("footer", help -> String.format("%nFaults (--fault NAME):%n") + DemoCommand.faultHelp());
+            CommandLine sub = commandLine.getSubcommands().get(name);
+            if (sub != null) {
+                sub.getCommandSpec().usageMessage().sectionMap()
+                        .put("footer", help -> String.format("%nFaults (--fault NAME):%n") + DemoCommand.faultHelp());
+            }
         }
 
         CommandLine.Help.Ansi ansi = environment.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
-        commandLine.getSubcommands().get("run").setDefaultValueProvider(ConfigFile.fromArguments(args));
+        CommandLine run = commandLine.getSubcommands().get("run");
+        if (run != null) {
+            run.setDefaultValueProvider(ConfigFile.fromArguments(args));
+        }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(ExitCodes.mapper());
         boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");

@@ -42,6 +42,23 @@ class MainTests {
     }
 
     @Test
+    void buildsOnlyTheSubcommandNamedByTheFirstArgument() {
+        assertThat(Main.commandLine(TestEnvironments.passing(), "run", "TC_086_CSMS").getSubcommands())
+                .containsOnlyKeys("run");
+        assertThat(Main.commandLine(TestEnvironments.passing(), "demo", "--help").getSubcommands())
+                .containsOnlyKeys("demo");
+    }
+
+    @Test
+    void buildsEverySubcommandWhenTheFirstArgumentNamesNone() {
+        for (String[] args : new String[][] {{}, {"--help"}, {"rnu"}, {"--version", "run"}}) {
+            assertThat(Main.commandLine(TestEnvironments.passing(), args).getSubcommands().keySet())
+                    .as(String.join(" ", args))
+                    .containsExactly("list", "describe", "run", "demo", "serve");
+        }
+    }
+
+    @Test
     void requiresACommand() {
         Cli.Result result = Cli.run(TestEnvironments.passing());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
