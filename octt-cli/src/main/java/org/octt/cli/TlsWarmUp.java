@@ -37,20 +37,14 @@ import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
@@ -68,8 +62,8 @@ import java.util.Set;
 /**
  * Warms a cold JVM up for a TLS test case: runs, in memory and without any network access, what the
  * steps of a run need (Bouncy Castle TLS 1.3 and 1.2 handshakes as the probes make them, a PKIX
- * validation, a JSSE TLS 1.3 handshake between a client and a server engine as the secured WebSocket
- * makes it, Netty's set-up of its JDK TLS contexts, a JSON round trip), so that class loading,
+ * validation, Netty's set-up of its JDK TLS contexts as the secured WebSocket makes it, a JSON round
+ * trip), so that class loading,
  * static initialisation and the first compilations of that code happen on another core while the
  * command line starts and the first network steps run.
  *
@@ -81,7 +75,6 @@ import java.util.Set;
  */
 final class TlsWarmUp {
 
-    private static final char[] NO_PASSWORD = new char[0];
     /** The suites the warm-up server accepts: what the probes negotiate most (ECDHE with ECDSA, AES-GCM). */
     private static final int[] SUITES = {CipherSuite.TLS_AES_128_GCM_SHA256,
             CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
@@ -116,7 +109,7 @@ final class TlsWarmUp {
         }
     }
 
-    /** {@link #run()}, with its failures: whether both kinds of handshake completed. */
+    /** {@link #run()}, with its failures: whether both Bouncy Castle handshakes completed. */
     static boolean runOrThrow() throws GeneralSecurityException, IOException, OperatorCreationException {
         KeyPair keys = ecKeyPair();
         X509Certificate certificate = selfSigned(keys);
@@ -124,10 +117,11 @@ final class TlsWarmUp {
         boolean probes = bcHandshake(keys, certificate, ProtocolVersion.TLSv13)
                 & bcHandshake(keys, certificate, ProtocolVersion.TLSv12);
         pkix(certificate);
-        boolean jsse = handshake(keys, certificate);
+        // no JSSE handshake here: on 2 cores its cold client and server halves cost more CPU than the
+        // WebSocket step saved (docs/performance.md, section 7); Netty's context set-up stays
         nettyClientContext();
         json();
-        return probes && jsse;
+        return probes;
     }
 
     private static KeyPair ecKeyPair() throws GeneralSecurityException {
@@ -236,74 +230,6 @@ final class TlsWarmUp {
         params.setRevocationEnabled(false);
         CertPathValidator.getInstance("PKIX").validate(
                 CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate)), params);
-    }
-
-    private static boolean handshake(KeyPair keys, X509Certificate certificate) throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("warm-up", keys.getPrivate(), NO_PASSWORD, new X509Certificate[] {certificate});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, NO_PASSWORD);
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("warm-up", certificate);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trusted);
-
-        SSLContext serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(kmf.getKeyManagers(), null, null);
-        SSLContext clientContext = SSLContext.getInstance("TLS");
-        clientContext.init(null, tmf.getTrustManagers(), null);
-        SSLEngine server = serverContext.createSSLEngine();
-        server.setUseClientMode(false);
-        SSLEngine client = clientContext.createSSLEngine("warm-up.invalid", 443);
-        client.setUseClientMode(true);
-
-        int size = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
-        ByteBuffer toServer = ByteBuffer.allocate(size);
-        ByteBuffer toClient = ByteBuffer.allocate(size);
-        ByteBuffer clientApp = ByteBuffer.allocate(client.getSession().getApplicationBufferSize());
-        ByteBuffer serverApp = ByteBuffer.allocate(server.getSession().getApplicationBufferSize());
-        ByteBuffer empty = ByteBuffer.allocate(0);
-        client.beginHandshake();
-        server.beginHandshake();
-        for (int round = 0; round < 50 && !(done(client) && done(server)); round++) {
-            step(client, empty, toServer, toClient, clientApp);
-            step(server, empty, toClient, toServer, serverApp);
-        }
-        return done(client) && done(server) && "TLSv1.3".equals(client.getSession().getProtocol());
-    }
-
-    private static boolean done(SSLEngine engine) {
-        SSLEngineResult.HandshakeStatus s = engine.getHandshakeStatus();
-        return s == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING || s == SSLEngineResult.HandshakeStatus.FINISHED;
-    }
-
-    /** Lets one engine write what it has into {@code out} and read what the other wrote into {@code in}. */
-    private static void step(SSLEngine engine, ByteBuffer empty, ByteBuffer out, ByteBuffer in, ByteBuffer app)
-            throws SSLException {
-        runTasks(engine);
-        if (engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
-            engine.wrap(empty, out);
-        }
-        runTasks(engine);
-        in.flip();
-        while (in.hasRemaining() && engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_UNWRAP) {
-            SSLEngineResult r = engine.unwrap(in, app);
-            runTasks(engine);
-            if (r.getStatus() != SSLEngineResult.Status.OK) {
-                break;
-            }
-        }
-        in.compact();
-        app.clear();
-    }
-
-    private static void runTasks(SSLEngine engine) {
-        Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
-            task.run();
-        }
     }
 
     /**

@@ -12,7 +12,7 @@ class TlsWarmUpTests {
 
     @Test
     @Timeout(30)
-    void completesInMemoryBouncyCastleAndJsseHandshakes() throws Exception {
+    void completesInMemoryBouncyCastleTls13AndTls12Handshakes() throws Exception {
         assertThat(TlsWarmUp.runOrThrow()).isTrue();
     }
 
