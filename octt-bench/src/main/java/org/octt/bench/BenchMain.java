@@ -109,17 +109,25 @@ public final class BenchMain {
                 requirePassed(runOnce(tc, context), "warm-up run " + (i + 1));
             }
             ReceivedTraffic before = cs.traffic();
+            CpuAccount cpuBefore = CpuAccount.snapshot();
             List<Long> nanos = new ArrayList<>(runs);
+            Map<String, List<Long>> stepNanos = new LinkedHashMap<>();
             for (int i = 0; i < runs; i++) {
                 long t0 = System.nanoTime();
                 TestCaseResult r = runOnce(tc, context);
                 nanos.add(System.nanoTime() - t0);
                 requirePassed(r, "measured run " + (i + 1));
+                r.steps().forEach(step -> stepNanos.computeIfAbsent(step.name(), k -> new ArrayList<>())
+                        .add(step.duration().toNanos()));
             }
+            CpuAccount cpuAfter = CpuAccount.snapshot();
             ReceivedTraffic after = cs.traffic();
             Percentiles p = Percentiles.ofNanos(nanos);
             out.println("RESULT latency " + p.describe() + "; all " + runs + " runs PASSED; "
                     + perRun(before, after, runs));
+            stepNanos.forEach((step, times) -> out.println("RESULT latency-step " + step + " "
+                    + Percentiles.ofNanos(times).describe()));
+            out.println("RESULT latency-cpu " + cpuPerRun(cpuBefore, cpuAfter, runs));
             // issue 14's target (it was 50 ms before)
             out.println("RESULT latency-target median " + Percentiles.ms(p.median()) + " vs target < 15 ms: "
                     + (p.median().compareTo(Duration.ofMillis(15)) < 0 ? "MET" : "NOT MET"));
@@ -373,6 +381,21 @@ public final class BenchMain {
                 (after.handshakes().size() - before.handshakes().size()) / (double) runs,
                 (after.tlsAlerts().size() - before.tlsAlerts().size()) / (double) runs,
                 (after.webSocketSessions() - before.webSocketSessions()) / (double) runs);
+    }
+
+    /**
+     * CPU per run: the whole process's (every thread, the collector and the JIT compilers too), the
+     * reference Central System's event loops', and the rest's (octt: engine, probes, certificate
+     * checks, WebSocket; the collector, the compilers), and the wall time that CPU bounds from below
+     * on this machine's cores.
+     */
+    static String cpuPerRun(CpuAccount before, CpuAccount after, int runs) {
+        double process = after.processSince(before).toNanos() / 1e6 / runs;
+        double server = after.threadsSince(before, n -> n.startsWith("octt-reference-cs")).toNanos() / 1e6 / runs;
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return String.format(Locale.ROOT, "per run %.1f ms of process CPU: reference Central System threads %.1f ms, "
+                        + "the rest (octt, GC, JIT) %.1f ms; on %d CPUs the mean run cannot take under %.1f ms",
+                process, server, process - server, cpus, process / cpus);
     }
 
     private static String jvm() {
