@@ -330,6 +330,18 @@ if [[ -n "$N_PID" ]]; then
     unset -n c
   done
 fi
+# the floor: one secured WebSocket session alone on octt's stack (Reactor Netty, JDK TLS), no octt code,
+# with its own class data sharing archive and the launcher's JVM options (docs/performance.md, section 8)
+FLOOR=()
+if [[ -n "$N_PID" ]]; then
+  FLOOR_ARGS=(wss-floor --url "wss://nginx.octt.test:$N_PORT/ocpp/CP0001" --connect "127.0.0.1:$N_PORT"
+              --ca-file "$COLD/pki/root.pem" --password-file "$PASSWORD_FILE")
+  show "$JAVA" -XX:ArchiveClassesAtExit="$COLD/floor.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -jar "$BENCH_JAR" "${FLOOR_ARGS[@]}" >"$COLD/floor-training.txt" 2>&1 \
+    && grep '^RESULT' "$COLD/floor-training.txt" || { cat "$COLD/floor-training.txt"; exit 2; }
+  FLOOR=("$JAVA" -XX:TieredStopAtLevel=1 -Xshare:auto -XX:+UseSerialGC -XX:SharedArchiveFile="$COLD/floor.jsa"
+         -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$BENCH_JAR" "${FLOOR_ARGS[@]}")
+fi
 if have hyperfine; then
   labels=(); commands=()
   add() { labels+=("$1"); commands+=("$2"); }
@@ -337,6 +349,7 @@ if have hyperfine; then
     add "octt TC_086_CSMS @ nginx" "${RUN_NGINX[*]}"
     have sslscan && add "sslscan --show-certificate @ nginx" "sslscan --no-colour --show-certificate 127.0.0.1:$N_PORT"
     add "octt --suite ocpp16-security --no-actions (profile 2) @ nginx" "${SUITE_NGINX[*]}"
+    add "floor: one wss session on Reactor Netty + JDK TLS @ nginx" "${FLOOR[*]}"
   fi
   add "octt TC_086_CSMS @ reference CS" "${RUN_CS[*]}"
   have sslscan && add "sslscan --show-certificate @ s_server" "sslscan --no-colour --show-certificate 127.0.0.1:$S_PORT"
@@ -375,6 +388,9 @@ ratio("octt TC_086 @ nginx / sslscan @ s_server", "octt TC_086_CSMS @ nginx", "s
       "< 1", lambda r: r < 1)
 ratio("octt TC_086 @ reference CS / sslscan @ s_server", "octt TC_086_CSMS @ reference CS",
       "sslscan --show-certificate @ s_server", "< 1", lambda r: r < 1)
+ratio("floor (one wss session, no octt code) @ nginx / sslscan @ nginx",
+      "floor: one wss session on Reactor Netty + JDK TLS @ nginx", "sslscan --show-certificate @ nginx",
+      "<= 1.5 (the TC_086 target)", lambda r: r <= 1.5)
 ratio("suite (4 test cases) / TC_086, both @ nginx", "octt --suite ocpp16-security --no-actions (profile 2) @ nginx",
       "octt TC_086_CSMS @ nginx", "<= 1.3", lambda r: r <= 1.3)
 PY

@@ -55,6 +55,9 @@ import java.util.regex.Pattern;
  *       servers' own names {@code cs1.octt.test}..., the others {@code t<k>.octt.test} (k with at
  *       least four digits, e.g. {@code t0517.octt.test}). Each {@code stats} line on stdin prints the
  *       servers' summed traffic; {@code quit} or end of input stops them.</li>
+ *   <li>{@code wss-floor --url WSS_URL --connect HOST:PORT --ca-file PEM --password-file FILE}: one
+ *       secured WebSocket session and one BootNotification on Reactor Netty and the JDK's TLS, and
+ *       nothing else ({@link WebSocketFloor}); bench/run.sh times it cold as the floor of a run.</li>
  * </ul>
  *
  * <p>Every figure is printed on a line starting with {@code RESULT}. Each run's verdict is checked:
@@ -75,7 +78,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: octt-bench latency|throughput|serve [options] (see bench/run.sh)");
+            System.err.println("usage: octt-bench latency|throughput|serve|wss-floor [options] (see bench/run.sh)");
             System.exit(2);
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
@@ -89,8 +92,11 @@ public final class BenchMain {
                     Optional.ofNullable(options.get("s-time-args")));
             case "serve" -> bench.serve(Path.of(required(options, "dir")), intOption(options, "servers", 4),
                     intOption(options, "hosts-per-server", 1));
+            case "wss-floor" -> bench.wssFloor(java.net.URI.create(required(options, "url")),
+                    hostPort(required(options, "connect")), Path.of(required(options, "ca-file")),
+                    Files.readString(Path.of(required(options, "password-file"))).strip());
             default -> {
-                System.err.println("unknown benchmark: " + args[0] + " (known: latency, throughput, serve)");
+                System.err.println("unknown benchmark: " + args[0] + " (known: latency, throughput, serve, wss-floor)");
                 System.exit(2);
             }
         }
@@ -344,6 +350,27 @@ public final class BenchMain {
             names.add(k <= servers ? "cs" + k + ".octt.test" : String.format(Locale.ROOT, format, k));
         }
         return names;
+    }
+
+    // ---------------------------------------------------------------- wss-floor
+
+    private void wssFloor(java.net.URI url, java.net.InetSocketAddress connect, Path caFile, String password)
+            throws Exception {
+        String path = url.getPath();
+        String chargePoint = path.substring(path.lastIndexOf('/') + 1);
+        String answer = WebSocketFloor.session(url, connect, caFile, chargePoint, password);
+        if (answer == null || !answer.startsWith("[3,")) {
+            throw new IllegalStateException("no BootNotification.conf: " + answer);
+        }
+        out.println("RESULT wss-floor BootNotification answered: " + answer);
+    }
+
+    static java.net.InetSocketAddress hostPort(String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("expected HOST:PORT, was: " + value);
+        }
+        return new java.net.InetSocketAddress(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
     }
 
     // ---------------------------------------------------------------- helpers
