@@ -163,21 +163,38 @@ public final class JavaOcaOcppServer implements AutoCloseable {
     /**
      * Sends a request to the Charge Point's latest session, as the Central System's operator would
      * make it (e.g. {@code new ChangeConfigurationRequest("AuthorizationKey", "...")}), and completes
-     * with its answer.
+     * with its answer. Java-OCA-OCPP registers a session on its own thread, possibly after the
+     * client already sees the WebSocket open: a request made before waits for it, at most 5 s.
      */
     public java.util.concurrent.CompletionStage<eu.chargetime.ocpp.model.Confirmation> send(
             eu.chargetime.ocpp.model.Request request) {
-        UUID session = latestSession.get();
-        if (session == null) {
-            return java.util.concurrent.CompletableFuture.failedFuture(
-                    new IllegalStateException("no Charge Point session is open"));
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> awaitSession(java.time.Duration.ofSeconds(5)))
+                .thenCompose(session -> {
+                    try {
+                        return server.send(session, request);
+                    } catch (eu.chargetime.ocpp.OccurenceConstraintException
+                             | eu.chargetime.ocpp.UnsupportedFeatureException
+                             | eu.chargetime.ocpp.NotConnectedException e) {
+                        return java.util.concurrent.CompletableFuture.failedFuture(e);
+                    }
+                });
+    }
+
+    private UUID awaitSession(java.time.Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        UUID session;
+        while ((session = latestSession.get()) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no Charge Point session is open");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a Charge Point session", e);
+            }
         }
-        try {
-            return server.send(session, request);
-        } catch (eu.chargetime.ocpp.OccurenceConstraintException | eu.chargetime.ocpp.UnsupportedFeatureException
-                 | eu.chargetime.ocpp.NotConnectedException e) {
-            return java.util.concurrent.CompletableFuture.failedFuture(e);
-        }
+        return session;
     }
 
     /** The Basic auth password it accepts from now on (as after ChangeConfiguration AuthorizationKey). */
