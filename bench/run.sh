@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # octt benchmarks: builds what they need, runs them side by side, prints every figure with the
 # command that produced it. Results (logs, reports, hyperfine JSON) go to bench/out/<timestamp>/.
-#   bench/run.sh            everything (about 6-8 minutes on a 2-core machine)
+#   bench/run.sh            everything (about 10 minutes on a 2-core machine)
 #   BENCH_QUICK=1 bench/run.sh   shorter runs, for trying the script out (figures not for the record)
-#   BENCH_COLD_ONLY=1 bench/run.sh   only section 5 (cold start; about 2-3 minutes)
+#   BENCH_COLD_ONLY=1 bench/run.sh   only sections 5 and 8 (cold start, floor; about 2 minutes)
 # Needs: a JDK 17+, Maven, openssl; optional: hyperfine, sslscan, nginx, /usr/bin/time (GNU time).
 # JAVA_HOME selects the JDK for the benchmark JVMs and the CLI (default: java on the PATH).
 # See docs/performance.md.
