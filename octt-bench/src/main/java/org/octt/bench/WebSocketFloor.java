@@ -4,11 +4,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
-import io.netty.resolver.AbstractAddressResolver;
-import io.netty.resolver.AddressResolver;
-import io.netty.resolver.AddressResolverGroup;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.Promise;
+import org.octt.tls.ws.internal.FixedAddressResolverGroup;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
@@ -32,9 +28,10 @@ import java.util.List;
  * The floor of a cold run on octt's stack: one secured WebSocket session and nothing else, made as
  * directly as Reactor Netty allows ({@code HttpClient} with a JDK {@code SslContext}, standard PKIX
  * trust from a CA file, Basic auth, subprotocol {@code ocpp1.6}), which sends one BootNotification
- * and waits for the answer, then shuts its event loops down and exits. No octt code runs: no
- * command line, no probes, no certificate checks, no engine, no report. bench/run.sh times it as a
- * whole process beside {@code ./octt run TC_086_CSMS} and sslscan (docs/performance.md, section 8):
+ * and waits for the answer, then shuts its event loops down and exits. No octt code runs but the
+ * fixed-address resolver of {@code --resolve}: no command line, no probes, no certificate checks,
+ * no engine, no report. bench/run.sh times it as a whole process beside
+ * {@code ./octt run TC_086_CSMS} and sslscan (docs/performance.md, section 8):
  * what a TC_086_CSMS run cannot go below while it uses this stack for one of its eight connections.
  */
 final class WebSocketFloor {
@@ -71,7 +68,7 @@ final class WebSocketFloor {
         try {
             return HttpClient.newConnection()
                     .option(ChannelOption.TCP_NODELAY, true)
-                    .resolver(new FixedAddress(connect))
+                    .resolver(new FixedAddressResolverGroup(connect))
                     .secure(spec -> spec.sslContext(tls))
                     .headers(h -> h.set("Authorization", authorization))
                     .websocket(WebsocketClientSpec.builder().protocols("ocpp1.6").build())
@@ -81,35 +78,6 @@ final class WebSocketFloor {
                     .blockLast(Duration.ofSeconds(10));
         } finally {
             HttpResources.disposeLoopsAndConnectionsLater(Duration.ZERO, Duration.ofMillis(500)).block();
-        }
-    }
-
-    /** Resolves every name to one address, as {@code --resolve} does. */
-    private static final class FixedAddress extends AddressResolverGroup<InetSocketAddress> {
-        private final InetSocketAddress address;
-
-        FixedAddress(InetSocketAddress address) {
-            this.address = address;
-        }
-
-        @Override
-        protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
-            return new AbstractAddressResolver<>(executor, InetSocketAddress.class) {
-                @Override
-                protected boolean doIsResolved(InetSocketAddress a) {
-                    return !a.isUnresolved();
-                }
-
-                @Override
-                protected void doResolve(InetSocketAddress unresolved, Promise<InetSocketAddress> promise) {
-                    promise.setSuccess(address);
-                }
-
-                @Override
-                protected void doResolveAll(InetSocketAddress unresolved, Promise<List<InetSocketAddress>> promise) {
-                    promise.setSuccess(List.of(address));
-                }
-            };
         }
     }
 }
