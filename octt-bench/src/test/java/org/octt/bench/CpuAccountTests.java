@@ -14,20 +14,22 @@ class CpuAccountTests {
     @Timeout(30)
     void countsTheCpuOfTheThreadsItSelectsByNameAndTheWholeProcess() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch spun = new CountDownLatch(1);
         CountDownLatch measured = new CountDownLatch(1);
         Thread busy = new Thread(() -> {
-            started.countDown();
-            spin(Duration.ofMillis(200));
             try {
+                started.await();
+                spin(Duration.ofMillis(200));
+                spun.countDown();
                 measured.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "octt-reference-cs-test");
         busy.start();
-        started.await();
         CpuAccount before = CpuAccount.snapshot();
-        Thread.sleep(300); // the busy thread spins meanwhile, then waits
+        started.countDown(); // the busy thread spins only between the two snapshots
+        spun.await();
         CpuAccount after = CpuAccount.snapshot();
         measured.countDown();
         busy.join();

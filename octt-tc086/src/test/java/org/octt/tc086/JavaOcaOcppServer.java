@@ -87,6 +87,8 @@ public final class JavaOcaOcppServer implements AutoCloseable {
     public final List<String> securityRequests = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicReference<byte[]> password = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicReference<UUID> latestSession = new java.util.concurrent.atomic.AtomicReference<>();
+    /** Completed with the first session Java-OCA-OCPP registers. */
+    private final java.util.concurrent.CompletableFuture<UUID> firstSession = new java.util.concurrent.CompletableFuture<>();
     private volatile java.util.function.Function<eu.chargetime.ocpp.model.securityext.SignCertificateRequest,
             eu.chargetime.ocpp.model.securityext.SignCertificateConfirmation> signCertificate =
             request -> new eu.chargetime.ocpp.model.securityext.SignCertificateConfirmation(
@@ -141,6 +143,7 @@ public final class JavaOcaOcppServer implements AutoCloseable {
             public void newSession(UUID sessionIndex, SessionInformation information) {
                 s.sessions.incrementAndGet();
                 s.latestSession.set(sessionIndex);
+                s.firstSession.complete(sessionIndex);
             }
 
             @Override
@@ -168,33 +171,22 @@ public final class JavaOcaOcppServer implements AutoCloseable {
      */
     public java.util.concurrent.CompletionStage<eu.chargetime.ocpp.model.Confirmation> send(
             eu.chargetime.ocpp.model.Request request) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> awaitSession(java.time.Duration.ofSeconds(5)))
-                .thenCompose(session -> {
-                    try {
-                        return server.send(session, request);
-                    } catch (eu.chargetime.ocpp.OccurenceConstraintException
-                             | eu.chargetime.ocpp.UnsupportedFeatureException
-                             | eu.chargetime.ocpp.NotConnectedException e) {
-                        return java.util.concurrent.CompletableFuture.failedFuture(e);
-                    }
-                });
-    }
-
-    private UUID awaitSession(java.time.Duration bound) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        UUID session;
-        while ((session = latestSession.get()) == null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no Charge Point session is open");
-            }
+        UUID latest = latestSession.get();
+        java.util.concurrent.CompletableFuture<UUID> session = latest != null
+                ? java.util.concurrent.CompletableFuture.completedFuture(latest)
+                : firstSession.copy().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                        .exceptionally(e -> {
+                            throw new IllegalStateException("no Charge Point session is open", e);
+                        });
+        return session.thenCompose(id -> {
             try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a Charge Point session", e);
+                return server.send(id, request);
+            } catch (eu.chargetime.ocpp.OccurenceConstraintException
+                     | eu.chargetime.ocpp.UnsupportedFeatureException
+                     | eu.chargetime.ocpp.NotConnectedException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
             }
-        }
-        return session;
+        });
     }
 
     /** The Basic auth password it accepts from now on (as after ChangeConfiguration AuthorizationKey). */
