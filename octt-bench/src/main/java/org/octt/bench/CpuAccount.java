@@ -40,7 +40,7 @@ record CpuAccount(long processNanos, Map<Long, Long> threadNanos, Map<Long, Stri
         return new CpuAccount(process, Map.copyOf(nanos), Map.copyOf(names));
     }
 
-    /** The process's CPU time from {@code earlier} to this snapshot, or empty where unknown. */
+    /** The process's CPU time from {@code earlier} to this snapshot, or zero where the JVM does not tell it. */
     Duration processSince(CpuAccount earlier) {
         return processNanos < 0 || earlier.processNanos < 0 ? Duration.ZERO : Duration.ofNanos(processNanos - earlier.processNanos);
     }
