@@ -1,9 +1,6 @@
 package org.octt.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -37,8 +34,6 @@ import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -62,8 +57,8 @@ import java.util.Set;
 /**
  * Warms a cold JVM up for a TLS test case: runs, in memory and without any network access, what the
  * steps of a run need (Bouncy Castle TLS 1.3 and 1.2 handshakes as the probes make them, a PKIX
- * validation, Netty's set-up of its JDK TLS contexts as the secured WebSocket makes it, a JSON round
- * trip), so that class loading,
+ * validation, a JSON round trip; the secured WebSocket uses the same Bouncy Castle TLS), so that
+ * class loading,
  * static initialisation and the first compilations of that code happen on another core while the
  * command line starts and the first network steps run.
  *
@@ -117,9 +112,7 @@ final class TlsWarmUp {
         boolean probes = bcHandshake(keys, certificate, ProtocolVersion.TLSv13)
                 & bcHandshake(keys, certificate, ProtocolVersion.TLSv12);
         pkix(certificate);
-        // no JSSE handshake here: on 2 cores its cold client and server halves cost more CPU than the
-        // WebSocket step saved (docs/performance.md, section 7); Netty's context set-up stays
-        nettyClientContext();
+        // the secured WebSocket runs on Bouncy Castle's TLS too: the handshakes above warm it up
         json();
         return probes;
     }
@@ -230,15 +223,6 @@ final class TlsWarmUp {
         params.setRevocationEnabled(false);
         CertPathValidator.getInstance("PKIX").validate(
                 CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate)), params);
-    }
-
-    /**
-     * A Netty client context on the JDK's TLS, as the secured WebSocket builds one: the first one
-     * runs Netty's static set-up of its JDK contexts, which makes a default {@link SSLContext} and so
-     * reads the JDK's default trust store (about 140 certificates), tens of milliseconds on a cold JVM.
-     */
-    static SslContext nettyClientContext() throws SSLException {
-        return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build();
     }
 
     private static void json() throws IOException {

@@ -18,15 +18,6 @@ class TlsWarmUpTests {
 
     @Test
     @Timeout(30)
-    void buildsNettysJdkClientContextAsTheSecuredWebSocketDoes() throws Exception {
-        var context = TlsWarmUp.nettyClientContext();
-
-        assertThat(context.isClient()).isTrue();
-        assertThat(context).isInstanceOf(io.netty.handler.ssl.JdkSslContext.class);
-    }
-
-    @Test
-    @Timeout(30)
     void leavesTheJvmWideSecurityProvidersAlone() {
         String before = java.util.Arrays.toString(Security.getProviders());
         TlsWarmUp.run();

@@ -12,18 +12,14 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.ssl.NotSslRecordException;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.octt.tls.internal.Addresses;
 import org.octt.tls.internal.HumanDuration;
 import org.octt.tls.ws.WebSocketOutcome.Phase;
 import org.octt.tls.ws.WebSocketOutcome.TransportFailure;
 import org.octt.tls.ws.internal.FixedAddressResolverGroup;
-import org.octt.tls.ws.internal.FixedKeyManager;
+import org.octt.tls.ws.internal.BcTlsClientHandler;
 import org.octt.tls.ws.internal.RecordingTrustManager;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -36,7 +32,6 @@ import reactor.netty.http.client.WebsocketClientSpec;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLSession;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -56,6 +51,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ConnectAttempt {
 
     private static final Duration BACKSTOP_MARGIN = Duration.ofSeconds(2);
+
+    private static final String TLS_HANDLER = "octt.tls";
 
     private final SecureWebSocketClient client;
     private final WebSocketRequest request;
@@ -82,30 +79,24 @@ final class ConnectAttempt {
     }
 
     Mono<WebSocketOutcome> run() {
-        SslContext sslContext;
-        try {
-            SslContextBuilder b = SslContextBuilder.forClient()
-                    .sslProvider(SslProvider.JDK)
-                    .protocols(SecureWebSocketClient.PROTOCOLS)
-                    .trustManager(trust)
-                    .endpointIdentificationAlgorithm(null);
-            request.clientKeyMaterial().ifPresent(k -> b.keyManager(new FixedKeyManager(k)));
-            sslContext = b.build();
-        } catch (SSLException | RuntimeException e) {
-            return Mono.error(new WebSocketSetupException("cannot set up TLS for " + request.uri() + ": "
-                    + e.getMessage(), e));
-        }
         Optional<SNIHostName> sni = serverName(request.host());
         HttpClient http = HttpClient.newConnection()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeouts.connect().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true);
-        if (request.secure()) {
-            http = http.secure(spec -> {
-                var ssl = spec.sslContext(sslContext).handshakeTimeout(timeouts.handshake());
-                sni.ifPresent(ssl::serverNames);
-            });
+        String sniName = sni.map(SNIHostName::getAsciiName).orElse(null);
+        http = http.doOnChannelInit((observer, channel, address) -> {
+            channel.pipeline().addFirst("octt.phase", new PhaseTracker());
+            if (request.secure()) {
+                // TLS on Bouncy Castle in front of the phase tracker (docs/performance.md, section 8)
+                channel.pipeline().addFirst(TLS_HANDLER, new BcTlsClientHandler(sniName,
+                        SecureWebSocketClient.PROTOCOLS, trust, request.clientKeyMaterial(), timeouts.handshake()));
+            }
+        });
+        Optional<String> host = hostHeader();
+        if (host.isPresent()) {
+            String value = host.get();
+            http = http.headers(h -> h.set(HttpHeaderNames.HOST, value));
         }
-        http = http.doOnChannelInit((observer, channel, address) -> channel.pipeline().addFirst("octt.phase", new PhaseTracker()));
         Optional<String> authorization = request.authorizationHeader();
         if (authorization.isPresent()) {
             String value = authorization.get();
@@ -121,7 +112,7 @@ final class ConnectAttempt {
         HttpClient configured = http;
         Duration backstop = timeouts.connect().plus(timeouts.handshake()).plus(timeouts.upgrade()).plus(BACKSTOP_MARGIN);
         return Mono.<WebSocketOutcome>create(sink -> {
-                    Flux<Void> lifecycle = configured.websocket(spec.build()).uri(request.uri())
+                    Flux<Void> lifecycle = configured.websocket(spec.build()).uri(plainUri())
                             .handle((in, out) -> {
                                 WebSocketSession s = new WebSocketSession(in, out, timeouts.close());
                                 session.set(s);
@@ -150,6 +141,30 @@ final class ConnectAttempt {
                 .doOnNext(this::recordMetric);
     }
 
+    /**
+     * The URL Reactor Netty is given: {@code ws://} with the port written out, since the TLS is
+     * octt's own handler and {@code ws://} alone would mean port 80. The request line keeps the
+     * path and query; the Host header keeps the original URL's form ({@link #hostHeader}).
+     */
+    private java.net.URI plainUri() {
+        java.net.URI uri = request.uri();
+        if (!request.secure()) {
+            return uri;
+        }
+        String pathAndQuery = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
+        return java.net.URI.create("ws://" + Addresses.hostPort(request.host(), request.port()) + pathAndQuery);
+    }
+
+    /** The Host header a {@code wss://} URL gets: the host, and the port only when the URL names one. */
+    private Optional<String> hostHeader() {
+        if (!request.secure()) {
+            return Optional.empty();
+        }
+        String hostPort = Addresses.hostPort(request.host(), request.port());
+        return Optional.of(request.uri().getPort() == -1 ? hostPort.substring(0, hostPort.lastIndexOf(':')) : hostPort);
+    }
+
     /** The SNI name for the URL's host: none for an IP literal or a name SNI cannot carry. */
     private static Optional<SNIHostName> serverName(String host) {
         String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
@@ -174,11 +189,10 @@ final class ConnectAttempt {
     }
 
     private void readTlsSession(Channel channel) {
-        SslHandler ssl = channel.pipeline().get(SslHandler.class);
-        if (ssl != null) {
-            SSLSession s = ssl.engine().getSession();
-            tlsProtocol = s.getProtocol();
-            cipherSuite = s.getCipherSuite();
+        BcTlsClientHandler tls = channel.pipeline().get(BcTlsClientHandler.class);
+        if (tls != null) {
+            tlsProtocol = tls.protocol();
+            cipherSuite = tls.cipherSuite();
         }
     }
 
@@ -356,11 +370,11 @@ final class ConnectAttempt {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             phase = Phase.HANDSHAKE;
-            SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+            BcTlsClientHandler tls = ctx.pipeline().get(BcTlsClientHandler.class);
             if (!request.secure()) {
                 handshakeDone(ctx.channel()); // plain ws: no TLS handshake, the upgrade starts at once
-            } else if (ssl != null) {
-                ssl.handshakeFuture().addListener(f -> {
+            } else if (tls != null) {
+                tls.handshakeFuture().addListener(f -> {
                     if (f.isSuccess()) {
                         handshakeDone(ctx.channel());
                     }

@@ -32,7 +32,7 @@ import java.util.Set;
  *       (TLS 1.2 does not tie the hash to the curve).</li>
  * </ul>
  */
-final class ClientSignatures {
+public final class ClientSignatures {
 
     private ClientSignatures() {
     }
@@ -64,7 +64,7 @@ final class ClientSignatures {
      * The first of our {@link #preferences} that {@code offered} (the CertificateRequest's
      * supported_signature_algorithms / signature_algorithms) contains; empty when none does.
      */
-    static Optional<SignatureAndHashAlgorithm> choose(AsymmetricKeyParameter key, boolean tls13,
+    public static Optional<SignatureAndHashAlgorithm> choose(AsymmetricKeyParameter key, boolean tls13,
                                                        Collection<SignatureAndHashAlgorithm> offered) {
         Set<Integer> offeredSchemes = new LinkedHashSet<>();
         for (SignatureAndHashAlgorithm a : offered) {
@@ -88,7 +88,7 @@ final class ClientSignatures {
     }
 
     /** Whether a TLS 1.2 CertificateRequest's certificate_types admit {@code key}. */
-    static boolean acceptsType(AsymmetricKeyParameter key, short[] types) {
+    public static boolean acceptsType(AsymmetricKeyParameter key, short[] types) {
         short wanted = key instanceof RSAKeyParameters ? ClientCertificateType.rsa_sign
                 : key instanceof ECPrivateKeyParameters ? ClientCertificateType.ecdsa_sign : -1;
         for (short t : types) {
