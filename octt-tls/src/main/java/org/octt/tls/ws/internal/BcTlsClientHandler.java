@@ -455,10 +455,5 @@ public final class BcTlsClientHandler extends ChannelDuplexHandler {
             int suite = context.getSecurityParametersConnection().getCipherSuite();
             negotiatedSuite = CipherSuites.name(suite).orElse(String.format("0x%04X", suite));
         }
-
-        @Override
-        public void notifyAlertRaised(short alertLevel, short alertDescription, String message, Throwable cause) {
-            // reported through the exception that offerInput throws
-        }
     }
 }
